@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { parsePeriodKey } from './period.js';
+import { UNITS } from './units.js';
+
+/**
+ * Content blocks an information item is made of. Each block references stored data by id —
+ * indicators, areas, datasets, risk registers, assets — and never carries a typed figure.
+ * Timelines and checklists are plan content (phases, deliverables), held in the block itself.
+ */
+const id = z.string().min(1, 'får inte vara tom').max(200);
+const periodKey = z.string().refine((v) => parsePeriodKey(v) !== null, {
+  message: 'ogiltig period (väntat t.ex. 2025, 2025-T1, 2025-Q3, 2025-03, 2026-01..2026-04, 2026-04-30)',
+});
+const yearMonthOrDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'väntat ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD');
+const scenario = z.enum(['utfall', 'budget', 'prognos']);
+
+export const textBlock = z.strictObject({
+  type: z.literal('text'),
+  heading: z.string().nullable().default(null),
+  /** Markdown: paragraphs, bullet lists, **bold**. Rendered as text, never as HTML. */
+  markdown: z.string(),
+});
+
+export const keyFigureBlock = z.strictObject({
+  type: z.literal('key_figure'),
+  indicator: id,
+  area: id,
+  period: periodKey,
+  breakdown: z.string().default(''),
+  /** Which figure: the outcome (default), the budget, or a forecast made after `asOf`. */
+  scenario: scenario.default('utfall'),
+  asOf: z.string().default(''),
+  /** Earlier period (outcome) to show the change against ("Dec 2024 (30,2) → Mars 2026 (25,3): −4,9 dagar"). */
+  compareWith: periodKey.nullable().default(null),
+  /** Show the deviation from the budget for the same period ("avviker från budget med −123 mnkr"). */
+  compareWithBudget: z.boolean().default(false),
+  showTarget: z.boolean().default(true),
+  label: z.string().nullable().default(null),
+});
+
+export const indicatorChartBlock = z.strictObject({
+  type: z.literal('indicator_chart'),
+  indicator: id,
+  /** The first area is the own area, highlighted; the others are drawn greyed for comparison. */
+  areas: z.array(id).min(1),
+  from: periodKey.nullable().default(null),
+  to: periodKey.nullable().default(null),
+  chart: z.enum(['line', 'bar']).default('line'),
+  breakdown: z.string().default(''),
+  showTarget: z.boolean().default(true),
+  title: z.string().nullable().default(null),
+});
+
+export const rankingTableBlock = z.strictObject({
+  type: z.literal('ranking_table'),
+  indicator: id,
+  period: periodKey,
+  /** `regions`: every region with a value; or a list of area ids. */
+  areas: z.union([z.literal('regions'), z.array(id).min(1)]).default('regions'),
+  /**
+   * Aggregate rows placed among the ranked areas, unranked. An area id, or an area with the label
+   * the slide uses for it (area 0000 is "Riket" in one table and "Alla regioner" in another).
+   */
+  references: z.array(z.union([id, z.strictObject({ area: id, label: z.string().min(1) })])).default([]),
+  highlight: id,
+  /** Columns besides area and value: the ratio's parts, and other indicators for the same period. */
+  showParts: z.boolean().default(false),
+  extraIndicators: z.array(id).default([]),
+  limit: z.number().int().positive().nullable().default(null),
+  title: z.string().nullable().default(null),
+});
+
+export const statementTableBlock = z.strictObject({
+  type: z.literal('statement_table'),
+  title: z.string(),
+  area: id,
+  /** One unit for the whole table (mnkr), or null to show each row in its indicator's unit. */
+  unit: z.enum(UNITS).nullable().default('mnkr'),
+  rows: z
+    .array(
+      z.union([
+        z.strictObject({ key: z.string().regex(/^[a-z0-9_]+$/), label: z.string(), indicator: id }),
+        z.strictObject({ key: z.string().regex(/^[a-z0-9_]+$/), label: z.string(), formula: z.string() }),
+      ]),
+    )
+    .min(1),
+  columns: z
+    .array(
+      z.strictObject({
+        key: z.string().regex(/^[a-z0-9_]+$/),
+        label: z.string(),
+        period: periodKey,
+        scenario: scenario.default('utfall'),
+        asOf: z.string().default(''),
+      }),
+    )
+    .min(1),
+});
+
+export const timelineBlock = z.strictObject({
+  type: z.literal('timeline'),
+  title: z.string(),
+  phases: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        label: z.string(),
+        start: yearMonthOrDate,
+        end: yearMonthOrDate,
+        parent: z.string().nullable().default(null),
+      }),
+    )
+    .default([]),
+  milestones: z.array(z.strictObject({ id: z.string(), label: z.string(), date: yearMonthOrDate })).default([]),
+  /** Show a "today" marker at the meeting date. */
+  todayMarker: z.boolean().default(true),
+});
+
+export const CHECKLIST_STATUSES = ['ej_paborjad', 'pagar', 'klar', 'forsenad'] as const;
+export const CHECKLIST_STATUS_LABELS: Record<(typeof CHECKLIST_STATUSES)[number], string> = {
+  ej_paborjad: 'Ej påbörjad',
+  pagar: 'Pågår',
+  klar: 'Klar',
+  forsenad: 'Försenad',
+};
+
+export const checklistBlock = z.strictObject({
+  type: z.literal('checklist'),
+  title: z.string(),
+  items: z
+    .array(
+      z.strictObject({
+        label: z.string(),
+        party: z.string(),
+        status: z.enum(CHECKLIST_STATUSES),
+        group: z.string().nullable().default(null),
+        due: yearMonthOrDate.nullable().default(null),
+      }),
+    )
+    .min(1),
+});
+
+export const riskListBlock = z.strictObject({
+  type: z.literal('risk_list'),
+  register: id,
+  /** Only this category and its subcategories ("1" includes "1a", "1b"); null = all. */
+  category: z.string().nullable().default(null),
+  showMatrix: z.boolean().default(true),
+  title: z.string().nullable().default(null),
+});
+
+export const dataTableBlock = z.strictObject({
+  type: z.literal('data_table'),
+  dataset: id,
+  /** Column keys to show, in order; null = all. */
+  columns: z.array(z.string()).nullable().default(null),
+  totals: z.boolean().default(false),
+  title: z.string().nullable().default(null),
+});
+
+export const imageBlock = z.strictObject({
+  type: z.literal('image'),
+  asset: id,
+  alt: z.string().min(1, 'alternativtext krävs'),
+  caption: z.string().nullable().default(null),
+});
+
+export const blockSchema = z.discriminatedUnion('type', [
+  textBlock,
+  keyFigureBlock,
+  indicatorChartBlock,
+  rankingTableBlock,
+  statementTableBlock,
+  timelineBlock,
+  checklistBlock,
+  riskListBlock,
+  dataTableBlock,
+  imageBlock,
+]);
+
+export type Block = z.infer<typeof blockSchema>;
+export type BlockInput = z.input<typeof blockSchema>;
+export type BlockType = Block['type'];
+export const BLOCK_TYPES: readonly BlockType[] = [
+  'text', 'key_figure', 'indicator_chart', 'ranking_table', 'statement_table',
+  'timeline', 'checklist', 'risk_list', 'data_table', 'image',
+];
+
+export const BLOCK_TYPE_LABELS: Record<BlockType, string> = {
+  text: 'Text',
+  key_figure: 'Nyckeltal',
+  indicator_chart: 'Diagram',
+  ranking_table: 'Rangordning',
+  statement_table: 'Resultaträkning',
+  timeline: 'Tidslinje',
+  checklist: 'Checklista',
+  risk_list: 'Risker',
+  data_table: 'Tabell',
+  image: 'Bild',
+};
+
+/** Every indicator a block reads, for reference checks and for tracing a figure to its source. */
+export function indicatorsOf(block: Block): string[] {
+  switch (block.type) {
+    case 'key_figure':
+    case 'indicator_chart':
+      return [block.indicator];
+    case 'ranking_table':
+      return [block.indicator, ...block.extraIndicators];
+    case 'statement_table':
+      return block.rows.flatMap((r) => ('indicator' in r ? [r.indicator] : []));
+    case 'text':
+    case 'timeline':
+    case 'checklist':
+    case 'risk_list':
+    case 'data_table':
+    case 'image':
+      return [];
+  }
+}
+
+export type RankingReference = Extract<Block, { type: 'ranking_table' }>['references'][number];
+
+export function referenceArea(reference: RankingReference): string {
+  return typeof reference === 'string' ? reference : reference.area;
+}
+
+/** Every area a block reads. */
+export function areasOf(block: Block): string[] {
+  switch (block.type) {
+    case 'key_figure':
+      return [block.area];
+    case 'indicator_chart':
+      return [...block.areas];
+    case 'ranking_table':
+      return [...(block.areas === 'regions' ? [] : block.areas), ...block.references.map(referenceArea), block.highlight];
+    case 'statement_table':
+      return [block.area];
+    case 'text':
+    case 'timeline':
+    case 'checklist':
+    case 'risk_list':
+    case 'data_table':
+    case 'image':
+      return [];
+  }
+}
