@@ -1,0 +1,55 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+/**
+ * Values leave PostgreSQL as: numeric and int8 → number (counts and amounts fit a double
+ * exactly; sums are recomputed in decimal in the domain), date → 'YYYY-MM-DD' string (no
+ * time-zone shift). Set per pool, not globally, so COPY-based backup still sees raw text.
+ */
+const NUMERIC = 1700;
+const INT8 = 20;
+const DATE = 1082;
+
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === NUMERIC || oid === INT8) return (value: string) => Number(value);
+    if (oid === DATE) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  pool: pg.Pool;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function createPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'styrkort' });
+  // An idle client losing its server (restart, network) must not crash the process.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export function openDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
+  const pool = createPool(url, options.max);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    url,
+    close: () => db.destroy(),
+  };
+}
+
+/** The connection target without the password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return '(ogiltig adress)';
+  }
+}

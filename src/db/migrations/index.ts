@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './20261122T0900_initial.js';
+
+/**
+ * Every migration, by name. Names start with a UTC timestamp and sort in the order they run.
+ * Listed statically (not read from the directory) so the same list works from `src` under tsx
+ * and from the built `dist`.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '20261122T0900_initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};

@@ -1,0 +1,243 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Table types for Kysely, kept by hand beside the migrations. `numeric` arrives as number
+ * (see connect.ts), `date` as an ISO string, `timestamptz` as Date.
+ */
+type Numeric = ColumnType<number, number | string, number | string>;
+type NullableNumeric = ColumnType<number | null, number | string | null, number | string | null>;
+type DateString = ColumnType<string, string, string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface PlanPeriodTable {
+  id: string;
+  start_year: number;
+  end_year: number;
+}
+
+export interface GoalLineTable {
+  id: string;
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface GoalTable {
+  id: string;
+  plan_period_id: string;
+  goal_line_id: string;
+  position: number;
+  name: string;
+}
+
+export interface FocusAreaSetTable {
+  year: number;
+  lead: string;
+}
+
+export interface FocusAreaTable {
+  year: number;
+  position: number;
+  text: string;
+}
+
+export interface AreaTable {
+  id: string;
+  kind: string;
+  name: string;
+  short_name: string | null;
+  kolada_id: string | null;
+  parent_id: string | null;
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface AreaMemberTable {
+  group_id: string;
+  member_id: string;
+}
+
+export interface PersonTable {
+  id: string;
+  name: string;
+}
+
+export interface PersonTitleTable {
+  id: Generated<number>;
+  person_id: string;
+  title: string;
+  role_id: string | null;
+  valid_from: DateString;
+  valid_to: DateString | null;
+}
+
+export interface IndicatorTable {
+  id: string;
+  name: string;
+  short_name: string | null;
+  description: string | null;
+  unit: string;
+  decimals: number;
+  direction: string;
+  period_type: string;
+  kind: string;
+  breakdown: string | null;
+  derived_numerator: string | null;
+  derived_denominator: string | null;
+  source: string;
+  kolada_kpi: string | null;
+  owner_person_id: string | null;
+  owner_area_id: string | null;
+}
+
+export interface IndicatorGoalLineTable {
+  indicator_id: string;
+  goal_line_id: string;
+}
+
+export interface TargetTable {
+  id: string;
+  indicator_id: string;
+  comparator: string;
+  threshold: Numeric;
+  upper: NullableNumeric;
+  near_margin: NullableNumeric;
+  valid_from_year: number;
+  valid_to_year: number | null;
+  area_id: string | null;
+  source: string;
+  label: string;
+}
+
+export interface ImportBatchTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string | null;
+  file_sha256: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+}
+
+export interface MeasurementTable {
+  id: Generated<number>;
+  indicator_id: string;
+  area_id: string;
+  period: string;
+  period_start: DateString;
+  period_end: DateString;
+  breakdown: Generated<string>;
+  scenario: Generated<string>;
+  as_of: Generated<string>;
+  value: NullableNumeric;
+  numerator: NullableNumeric;
+  denominator: NullableNumeric;
+  preliminary: Generated<boolean>;
+  comment: string | null;
+  source: string;
+  import_batch_id: number | null;
+  source_row: number | null;
+  source_ref: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface DatasetTable {
+  id: string;
+  title: string;
+  source: string;
+  columns: ColumnType<unknown, string, string>;
+  rows: ColumnType<unknown, string, string>;
+}
+
+export interface RiskCategoryTable {
+  code: string;
+  parent_code: string | null;
+  label: string;
+}
+
+export interface RiskRegisterTable {
+  id: string;
+  title: string;
+  year: number;
+  area_id: string | null;
+}
+
+export interface RiskTable {
+  id: string;
+  register_id: string;
+  position: number;
+  category_code: string;
+  title: string;
+  probability: number | null;
+  consequence: number | null;
+  reported_score: number | null;
+  control: string | null;
+}
+
+export interface AssetTable {
+  id: string;
+  file_name: string;
+  media_type: string;
+  bytes: Buffer;
+  sha256: string;
+  alt: string;
+}
+
+export interface MeetingTable {
+  id: string;
+  body: string;
+  meeting_date: DateString;
+  plan_period_id: string;
+  focus_year: number;
+  title: Generated<string>;
+  status: Generated<string>;
+}
+
+export interface AgendaItemTable {
+  id: string;
+  meeting_id: string;
+  goal_id: string;
+  position: number;
+  title: string;
+}
+
+export interface AgendaItemPresenterTable {
+  item_id: string;
+  position: number;
+  person_id: string;
+  title_override: string | null;
+}
+
+export interface ContentBlockTable {
+  id: Generated<number>;
+  item_id: string;
+  position: number;
+  type: string;
+  spec: ColumnType<unknown, string, string>;
+}
+
+export interface Database {
+  plan_period: PlanPeriodTable;
+  goal_line: GoalLineTable;
+  goal: GoalTable;
+  focus_area_set: FocusAreaSetTable;
+  focus_area: FocusAreaTable;
+  area: AreaTable;
+  area_member: AreaMemberTable;
+  person: PersonTable;
+  person_title: PersonTitleTable;
+  indicator: IndicatorTable;
+  indicator_goal_line: IndicatorGoalLineTable;
+  target: TargetTable;
+  import_batch: ImportBatchTable;
+  measurement: MeasurementTable;
+  dataset: DatasetTable;
+  risk_category: RiskCategoryTable;
+  risk_register: RiskRegisterTable;
+  risk: RiskTable;
+  asset: AssetTable;
+  meeting: MeetingTable;
+  agenda_item: AgendaItemTable;
+  agenda_item_presenter: AgendaItemPresenterTable;
+  content_block: ContentBlockTable;
+}
