@@ -1,0 +1,95 @@
+import { areasOf, indicatorsOf, type Block } from '../domain/blocks.js';
+import { buildBlockView, type BlockView } from '../domain/blockView.js';
+import { StyrkortError } from '../domain/errors.js';
+import { formatDate } from '../domain/format.js';
+import type { Meeting } from '../domain/meeting.js';
+import { titleAt } from '../domain/person.js';
+import type { FocusAreaSet, Goal } from '../domain/plan.js';
+import { findMeeting, listItems } from '../db/repositories/meetings.js';
+import { listPeople } from '../db/repositories/people.js';
+import { listFocusAreaSets, listPlanPeriods } from '../db/repositories/plan.js';
+import type { Db } from '../db/repositories/types.js';
+import { loadBlockContext } from './valueContext.js';
+
+/**
+ * A meeting as the board sees it: the plan period's goals and the year's focus areas, the
+ * agenda grouped by goal with presenters and their titles at the meeting date, and each item's
+ * blocks resolved from stored data. The deck renderers and the web app read this.
+ */
+export interface PresenterView {
+  personId: string;
+  name: string;
+  title: string | null;
+}
+
+export interface ItemView {
+  id: string;
+  position: number;
+  title: string;
+  goalId: string;
+  presenters: PresenterView[];
+  blocks: Array<{ id: number; position: number; block: Block; view: BlockView | { type: 'error'; message: string } }>;
+}
+
+export interface MeetingView {
+  meeting: Meeting;
+  /** "Regionstyrelsen 6 maj 2026" */
+  heading: string;
+  planPeriod: { id: string; startYear: number; endYear: number; goals: Goal[] };
+  focusAreas: FocusAreaSet | null;
+  groups: Array<{ goal: Goal; presenters: PresenterView[]; items: ItemView[] }>;
+}
+
+export async function meetingView(db: Db, idOrDate: string): Promise<MeetingView> {
+  const meeting = await findMeeting(db, idOrDate);
+  if (!meeting) throw new StyrkortError('not_found', `Sammanträdet "${idOrDate}" finns inte`);
+  const [items, periods, people, focusSets] = await Promise.all([listItems(db, meeting.id), listPlanPeriods(db), listPeople(db), listFocusAreaSets(db)]);
+  const period = periods.find((p) => p.id === meeting.planPeriodId);
+  if (!period) throw new StyrkortError('internal', `Planperioden ${meeting.planPeriodId} saknas`);
+
+  const blocks = items.flatMap((i) => i.blocks.map((b) => b.block));
+  const ctx = await loadBlockContext(db, {
+    indicatorIds: [...new Set(blocks.flatMap(indicatorsOf))],
+    areaIds: blocks.some((b) => b.type === 'ranking_table' && b.areas === 'regions') ? null : [...new Set(blocks.flatMap(areasOf))],
+    datasetIds: blocks.flatMap((b) => (b.type === 'data_table' ? [b.dataset] : [])),
+    registerIds: blocks.flatMap((b) => (b.type === 'risk_list' ? [b.register] : [])),
+    assetIds: blocks.flatMap((b) => (b.type === 'image' ? [b.asset] : [])),
+    date: meeting.date,
+  });
+  const peopleById = new Map(people.map((p) => [p.id, p]));
+
+  const itemViews: ItemView[] = items.map((item) => ({
+    id: item.id,
+    position: item.position,
+    title: item.title,
+    goalId: item.goalId,
+    presenters: item.presenters.map((p) => {
+      const person = peopleById.get(p.personId);
+      return { personId: p.personId, name: person?.name ?? p.personId, title: p.titleOverride ?? (person ? titleAt(person, meeting.date) : null) };
+    }),
+    blocks: item.blocks.map((b) => {
+      try {
+        return { ...b, view: buildBlockView(b.block, ctx) };
+      } catch (error) {
+        return { ...b, view: { type: 'error' as const, message: (error as Error).message } };
+      }
+    }),
+  }));
+
+  const groups = period.goals
+    .map((goal) => {
+      const goalItems = itemViews.filter((i) => i.goalId === goal.id);
+      const seen = new Set<string>();
+      const presenters = goalItems.flatMap((i) => i.presenters).filter((p) => !seen.has(p.personId) && seen.add(p.personId));
+      return { goal, presenters, items: goalItems };
+    })
+    .filter((g) => g.items.length > 0);
+
+  return {
+    meeting,
+    heading: `${meeting.body} ${formatDate(meeting.date)}`,
+    planPeriod: { id: period.id, startYear: period.startYear, endYear: period.endYear, goals: [...period.goals] },
+    focusAreas: focusSets.find((f) => f.year === meeting.focusYear) ?? null,
+    groups,
+  };
+}
