@@ -1,0 +1,49 @@
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDependencies } from './deps.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { assetRoutes } from './routes/assets.js';
+import { healthRoutes } from './routes/health.js';
+import { indicatorRoutes } from './routes/indicators.js';
+import { meetingRoutes } from './routes/meetings.js';
+import { planRoutes } from './routes/plan.js';
+
+/**
+ * The HTTP application. Every route: validate (zod) → service → present; errors are mapped to
+ * HTTP in one handler. Built without listening, so tests call it in-process with `inject`.
+ */
+export type App = FastifyInstance;
+
+export async function buildApp(deps: AppDependencies): Promise<App> {
+  const app = Fastify({
+    logger: { level: deps.logLevel ?? 'info' },
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Styrkort API', version: deps.version, description: 'Mål, indikatorer, utfall och sammanträden för regionstyrelsens uppföljning.' },
+      tags: [
+        { name: 'drift', description: 'Hälsa och dokumentation' },
+        { name: 'plan', description: 'Planperioder, mål, fokusområden och områden' },
+        { name: 'indikatorer', description: 'Indikatorer, utfall, serier och rangordning' },
+        { name: 'sammanträden', description: 'Sammanträden med informationspunkter' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(healthRoutes, { prefix: '/api', deps });
+  await app.register(planRoutes, { prefix: '/api', deps });
+  await app.register(indicatorRoutes, { prefix: '/api', deps });
+  await app.register(meetingRoutes, { prefix: '/api', deps });
+  await app.register(assetRoutes, { prefix: '/api', deps });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

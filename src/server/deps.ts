@@ -1,0 +1,8 @@
+import type { Store } from '../services/store.js';
+
+/** What the HTTP application is built from; passed in so tests can build it on a test database. */
+export interface AppDependencies {
+  db: Store;
+  version: string;
+  logLevel?: string;
+}

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { asset as findAsset } from '../../services/queries.js';
+import type { AppDependencies } from '../deps.js';
+
+export const assetRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = async (app, { deps }) => {
+  app.get(
+    '/assets/:id',
+    { schema: { tags: ['sammanträden'], summary: 'En bild som används i ett block', params: z.object({ id: z.string() }) } },
+    async (request, reply) => {
+      const asset = await findAsset(deps.db, request.params.id);
+      // an SVG is a document: no script runs and nothing is fetched, whoever uploaded it
+      return reply
+        .header('content-type', asset.mediaType)
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, max-age=300')
+        .send(asset.bytes);
+    },
+  );
+};
