@@ -1,0 +1,95 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isAlive, runCli, startServer, tempDir } from '../support/cli.js';
+
+async function postgresPid(dataDir: string): Promise<number> {
+  const text = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8');
+  return Number(text.split('\n')[0]);
+}
+
+async function meetingIds(url: string): Promise<string[]> {
+  const r = await fetch(`${url}/api/meetings`);
+  return ((await r.json()) as Array<{ id: string }>).map((m) => m.id).sort();
+}
+
+describe('the server process with the embedded PostgreSQL', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  it('comes up again after kill -9 without repair, with nothing committed lost, and stops PostgreSQL cleanly on SIGTERM', async () => {
+    const dir = await tempDir('styrkort-life-');
+    dirs.push(dir);
+    const env = { STYRKORT_DATA_DIR: path.join(dir, 'pg') };
+
+    const first = await startServer(['serve'], env);
+    // a second process attaches to the running database and commits the demo data
+    const load = await runCli(['demo', 'load'], env);
+    expect(load.stderr).toBe('');
+    expect(load.code).toBe(0);
+    expect(await meetingIds(first.url)).toEqual(['rs-2024-02-01', 'rs-2025-06-17', 'rs-2025-12-10', 'rs-2026-05-06']);
+
+    const orphan = await postgresPid(env.STYRKORT_DATA_DIR);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(isAlive(orphan)).toBe(true); // the database outlives the killed app …
+
+    const second = await startServer(['serve'], env); // … and the next start takes over without help
+    expect(second.output()).toMatch(/kvarlämnad databasprocess/);
+    expect(isAlive(orphan)).toBe(false);
+    expect(await meetingIds(second.url)).toEqual(['rs-2024-02-01', 'rs-2025-06-17', 'rs-2025-12-10', 'rs-2026-05-06']);
+
+    const pid = await postgresPid(env.STYRKORT_DATA_DIR);
+    second.child.kill('SIGTERM');
+    const exit = await second.exited;
+    expect(exit.code).toBe(0);
+    expect(isAlive(pid)).toBe(false);
+    const log = await readFile(path.join(env.STYRKORT_DATA_DIR, 'styrkort-postgres.log'), 'utf8');
+    expect(log.trimEnd().split('\n').at(-1)).toMatch(/database system is shut down/);
+  });
+
+  it('stops in order on SIGINT', async () => {
+    const dir = await tempDir('styrkort-int-');
+    dirs.push(dir);
+    const env = { STYRKORT_DATA_DIR: path.join(dir, 'pg') };
+    const server = await startServer(['serve'], env);
+    const pid = await postgresPid(env.STYRKORT_DATA_DIR);
+    server.child.kill('SIGINT');
+    const exit = await server.exited;
+    expect(exit.code).toBe(0);
+    expect(server.output()).toMatch(/SIGINT: stänger Styrkort/);
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it('takes a consistent backup while serving, which restores into a fresh database with the same answers', async () => {
+    const dir = await tempDir('styrkort-bak-');
+    dirs.push(dir);
+    const source = { STYRKORT_DATA_DIR: path.join(dir, 'pg-a') };
+    const target = { STYRKORT_DATA_DIR: path.join(dir, 'pg-b') };
+    const file = path.join(dir, 'styrkort.backup.gz');
+
+    const server = await startServer(['start'], source); // `start` loads the demo data into the empty database
+    const backup = await runCli(['backup', file], source);
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toMatch(/Säkerhetskopia skriven till/);
+    const urls = ['/api/meetings/2026-05-06', '/api/indicators?area=0008', '/api/indicators/telefon-teleq-samma-dag/ranking?period=2026-03', '/api/plan-periods'];
+    const before = await Promise.all(urls.map(async (u) => (await fetch(`${server.url}${u}`)).text()));
+    server.child.kill('SIGTERM');
+    await server.exited;
+
+    const restore = await runCli(['restore', file], target);
+    expect(restore.stderr).toBe('');
+    expect(restore.code).toBe(0);
+    const restored = await startServer(['serve'], target);
+    const after = await Promise.all(urls.map(async (u) => (await fetch(`${restored.url}${u}`)).text()));
+    expect(after).toEqual(before);
+
+    const again = await runCli(['restore', file], target);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^Fel: Databasen innehåller redan data/);
+    restored.child.kill('SIGTERM');
+    await restored.exited;
+  });
+});
