@@ -1,0 +1,20 @@
+import { foundationBench } from './foundation.js';
+
+/**
+ * `npm run bench [namn …]`: runs the benchmarks and prints their figures. Each benchmark starts
+ * its own embedded PostgreSQL in a temporary directory. Names: foundation.
+ */
+const BENCHES: Record<string, () => Promise<void>> = {
+  foundation: foundationBench,
+};
+
+const wanted = process.argv.slice(2);
+const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+for (const name of names) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    process.stderr.write(`Okänd mätning "${name}". Finns: ${Object.keys(BENCHES).join(', ')}\n`);
+    process.exit(1);
+  }
+  await bench();
+}
