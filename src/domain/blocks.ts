@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parsePeriodKey } from './period.js';
+import { isYearMonthOrDate, parsePeriodKey } from './period.js';
 import { UNITS } from './units.js';
 
 /**
@@ -11,7 +11,7 @@ const id = z.string().min(1, 'får inte vara tom').max(200);
 const periodKey = z.string().refine((v) => parsePeriodKey(v) !== null, {
   message: 'ogiltig period (väntat t.ex. 2025, 2025-T1, 2025-Q3, 2025-03, 2026-01..2026-04, 2026-04-30)',
 });
-const yearMonthOrDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'väntat ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD');
+const yearMonthOrDate = z.string().refine(isYearMonthOrDate, 'väntat ett datum som finns, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD');
 const scenario = z.enum(['utfall', 'budget', 'prognos']);
 
 export const textBlock = z.strictObject({

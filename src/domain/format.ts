@@ -1,4 +1,5 @@
 import { roundHalfUp } from './decimal.js';
+import { isIsoDate } from './period.js';
 import { changeUnitOf, unitSymbol, unitWord, type Unit } from './units.js';
 
 /**
@@ -63,13 +64,12 @@ export function formatRelativeChange(percent: number | null, decimals = 0): stri
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
-/** "6 maj 2026" from an ISO date `2026-05-06`. */
+/** "6 maj 2026" from an ISO date `2026-05-06` (or a timestamp starting with one). */
 export function formatDate(isoDate: string): string {
-  const m = isoDate.match(/^(\d{4})-(\d{2})-(\d{2})/);
-  if (!m) throw new Error(`Ogiltigt datum "${isoDate}"`);
-  const month = MONTHS[Number(m[2]) - 1];
-  if (month === undefined) throw new Error(`Ogiltigt datum "${isoDate}"`);
-  return `${Number(m[3])} ${month} ${m[1]}`;
+  const day = isoDate.slice(0, 10);
+  if (!isIsoDate(day)) throw new Error(`Ogiltigt datum "${isoDate}"`);
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return `${date} ${MONTHS[month - 1] as string} ${year}`;
 }
 
 /** A plan period's years: "2026–2028". */

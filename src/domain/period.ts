@@ -158,6 +158,17 @@ export function periodKey(period: Period): string {
   }
 }
 
+/** A real calendar date `YYYY-MM-DD` (not 2026-02-30). */
+export function isIsoDate(value: string): boolean {
+  return DATE_RE.test(value) && parsePeriodKey(value)?.kind === 'date';
+}
+
+/** A whole month `YYYY-MM` or a real date `YYYY-MM-DD`, as timelines and checklists use. */
+export function isYearMonthOrDate(value: string): boolean {
+  const period = MONTH_RE.test(value) || DATE_RE.test(value) ? parsePeriodKey(value) : null;
+  return period !== null && (period.kind === 'month' || period.kind === 'date');
+}
+
 /** Parses a key, throwing a Swedish error naming the key; for values that are known to be keys. */
 export function requirePeriod(key: string): Period {
   const period = parsePeriodKey(key);

@@ -27,12 +27,15 @@ export function titleAt(person: Person, date: string): string | null {
   return held[0]?.title ?? null;
 }
 
-/** Who held a role on a date. */
+/** Who held a role on a date; when the records overlap, the one who took it up most recently. */
 export function holderOf(roleId: string, date: string, people: readonly Person[]): Person | null {
+  let best: { person: Person; from: string } | null = null;
   for (const person of people) {
-    if (person.titles.some((t) => t.roleId === roleId && covers(t, date))) return person;
+    for (const t of person.titles) {
+      if (t.roleId === roleId && covers(t, date) && (best === null || t.validFrom > best.from)) best = { person, from: t.validFrom };
+    }
   }
-  return null;
+  return best?.person ?? null;
 }
 
 /** "Mattias Ask, trafikdirektör" — as presenters are written on agenda and section slides. */

@@ -1,4 +1,4 @@
-import { compareExact } from './decimal.js';
+import { compareExact, exactDiff } from './decimal.js';
 import type { Target } from './target.js';
 import { assertNever } from './assert.js';
 
@@ -23,19 +23,19 @@ export const STATUS_ICONS: Record<Status, string> = {
   no_data: '?',
 };
 
-/** Distance from `value` to the nearest acceptable value; 0 when the target is met. Exact. */
+/** Distance from `value` to the nearest acceptable value; 0 when the target is met. Exact (decimal). */
 function shortfall(value: number, target: Target): number {
   switch (target.comparator) {
     case 'gte':
-      return compareExact(value, target.threshold) >= 0 ? 0 : target.threshold - value;
+      return compareExact(value, target.threshold) >= 0 ? 0 : exactDiff(target.threshold, value);
     case 'lte':
-      return compareExact(value, target.threshold) <= 0 ? 0 : value - target.threshold;
+      return compareExact(value, target.threshold) <= 0 ? 0 : exactDiff(value, target.threshold);
     case 'eq':
-      return Math.abs(value - target.threshold);
+      return Math.abs(exactDiff(value, target.threshold));
     case 'between': {
       const upper = target.upper ?? target.threshold;
-      if (compareExact(value, target.threshold) < 0) return target.threshold - value;
-      if (compareExact(value, upper) > 0) return value - upper;
+      if (compareExact(value, target.threshold) < 0) return exactDiff(target.threshold, value);
+      if (compareExact(value, upper) > 0) return exactDiff(value, upper);
       return 0;
     }
     default:

@@ -1,3 +1,5 @@
+import { isYearMonthOrDate } from './period.js';
+
 /**
  * A timeline: phases as bars over months (the RUS process, a contract's start-up plan),
  * milestones as points, a "today" marker. Phases may nest; a child outside its parent is flagged.
@@ -39,13 +41,11 @@ export function endDay(value: string): string {
   return `${m[1]}-${m[2]}-${pad2(last)}`;
 }
 
-const VALID = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
-
 export function checkTimeline(phases: readonly Phase[], milestones: readonly Milestone[]): TimelineIssue[] {
   const issues: TimelineIssue[] = [];
   const byId = new Map(phases.map((p) => [p.id, p]));
   for (const p of phases) {
-    if (!VALID.test(p.start) || !VALID.test(p.end)) {
+    if (!isYearMonthOrDate(p.start) || !isYearMonthOrDate(p.end)) {
       issues.push({ id: p.id, message: `Fasen "${p.label}" har ett ogiltigt datum (${p.start}–${p.end})` });
       continue;
     }
@@ -66,7 +66,7 @@ export function checkTimeline(phases: readonly Phase[], milestones: readonly Mil
     }
   }
   for (const m of milestones) {
-    if (!VALID.test(m.date)) issues.push({ id: m.id, message: `Milstolpen "${m.label}" har ett ogiltigt datum (${m.date})` });
+    if (!isYearMonthOrDate(m.date)) issues.push({ id: m.id, message: `Milstolpen "${m.label}" har ett ogiltigt datum (${m.date})` });
   }
   return issues;
 }
@@ -83,7 +83,7 @@ export function timelineSpan(phases: readonly Phase[], milestones: readonly Mile
 export function positionIn(day: string, span: { from: string; to: string }): number | null {
   const t = Date.parse(`${day}T00:00:00Z`);
   const a = Date.parse(`${span.from}T00:00:00Z`);
-  const b = Date.parse(`${span.to}T00:00:00Z`) + 86_400_000; // end of the last day
-  if (Number.isNaN(t) || t < a || t > b) return null;
+  const b = Date.parse(`${span.to}T00:00:00Z`) + 86_400_000; // the moment the last day ends
+  if (Number.isNaN(t) || t < a || t >= b) return null;
   return (t - a) / (b - a);
 }
