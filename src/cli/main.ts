@@ -7,16 +7,19 @@ import { loadDemo } from '../services/startup.js';
 import { readCheckedCatalog } from '../services/catalog.js';
 import { config, say, withDatabase } from './context.js';
 import { serve } from './serve.js';
+import { swedishError, swedishHelp } from './swedish.js';
 
 const program = new Command();
 program
   .name('styrkort')
+  .usage('[flaggor] <kommando>')
   .description('Styrkort: regionstyrelsens uppföljning av regionplanen och styrelsepaket ur lagrade data.')
   .version(VERSION, '-v, --version', 'visa versionen')
   .helpOption('-h, --help', 'visa hjälp')
   .addHelpCommand('help [kommando]', 'visa hjälp för ett kommando')
   .showHelpAfterError('(kör "styrkort --help" för hjälp)')
-  .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'Fel: ')) });
+  .configureHelp(swedishHelp)
+  .configureOutput({ outputError: (text, write) => write(swedishError(text)) });
 
 program
   .command('serve')

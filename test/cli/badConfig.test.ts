@@ -51,6 +51,15 @@ describe('bad configuration exits with one clear line', () => {
     expect(oneLine(r.stderr)).toMatch(/^Fel: Datakatalogen .*en-fil\/pg går inte att skapa eller skriva till \((ENOTDIR|EEXIST|EACCES)\)\. Ändra behörigheten eller välj en annan katalog med STYRKORT_DATA_DIR=…$/);
   });
 
+  it('a mistyped command or a missing argument, in Swedish', async () => {
+    const unknown = await runCli(['servera'], {});
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^Fel: okänt kommando "servera"/);
+    const missing = await runCli(['backup'], {});
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^Fel: argumentet "fil" saknas/);
+  });
+
   it('a malformed setting, listing every problem', async () => {
     const r = await runCli(['serve'], { PORT: 'tretusen', LOG_LEVEL: 'pratig' });
     expect(r.code).toBe(1);
