@@ -25,6 +25,16 @@ describe('migrations', () => {
     }
   });
 
+  it('run on PostgreSQL 15 or later (and on the major version CI asks for)', async () => {
+    const t = await createTestDatabase({ migrate: false });
+    databases.push(t);
+    const r = await sql<{ v: string }>`show server_version_num`.execute(t.db);
+    const major = Math.floor(Number(r.rows[0]?.v) / 10000);
+    expect(major).toBeGreaterThanOrEqual(15);
+    const expected = process.env.STYRKORT_TEST_EXPECT_PG_MAJOR;
+    if (expected) expect(major).toBe(Number(expected));
+  });
+
   it('store values as numeric and keep one row per measurement key', async () => {
     const t = await createTestDatabase();
     databases.push(t);
