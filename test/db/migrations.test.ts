@@ -28,7 +28,7 @@ describe('migrations', () => {
   it('run on PostgreSQL 15 or later (and on the major version CI asks for)', async () => {
     const t = await createTestDatabase({ migrate: false });
     databases.push(t);
-    const r = await sql<{ v: string }>`show server_version_num`.execute(t.db);
+    const r = await sql<{ v: string }>`select current_setting('server_version_num') as v`.execute(t.db);
     const major = Math.floor(Number(r.rows[0]?.v) / 10000);
     expect(major).toBeGreaterThanOrEqual(15);
     const expected = process.env.STYRKORT_TEST_EXPECT_PG_MAJOR;
