@@ -62,6 +62,13 @@ module.exports = {
       to: { path: layer('cli') },
     },
     {
+      name: 'web-talks-http',
+      comment: 'The browser app reads data through the HTTP API only; it may share the pure domain (formatting, periods, types).',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: [layer('db'), layer('importers'), layer('reports'), layer('services'), layer('server'), layer('cli'), layer('config')] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

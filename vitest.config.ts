@@ -1,31 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (pure domain and parsers, no database) and `db` (everything that needs
- * PostgreSQL: repositories, migrations, the demo load, backup/restore, the API in-process and
- * the CLI as a process). `db` runs against the embedded PostgreSQL started by the global setup,
- * or against STYRKORT_TEST_DATABASE_URL (CI's PostgreSQL 15) when set.
+ * Projects:
+ * - `unit`: pure domain and parsers, no database.
+ * - `db`: everything that needs PostgreSQL (repositories, migrations, imports, reports built from
+ *   demo data, the API in-process, the CLI as a process). Runs against the embedded PostgreSQL
+ *   started by the global setup, or STYRKORT_TEST_DATABASE_URL (CI's PostgreSQL 15) when set.
+ * - `browser`: end-to-end tests in Debian's Chromium (playwright-core): the web app, the web
+ *   deck, PDFs. Run by `npm run test:browser` (CI installs chromium first).
+ * - `office`: the PowerPoint files opened and converted by LibreOffice. `npm run test:office`.
+ * `npm test` runs `unit` and `db`.
  */
+const db = { environment: 'node' as const, globalSetup: ['test/support/globalSetup.ts'], testTimeout: 60_000, hookTimeout: 180_000 };
+
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
-          environment: 'node',
-        },
-      },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'db',
-          include: ['test/db/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['test/support/globalSetup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          include: ['test/db/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/import/**/*.test.ts', 'test/reports/**/*.test.ts'],
+          ...db,
         },
       },
+      { test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], ...db, testTimeout: 120_000, fileParallelism: false } },
+      { test: { name: 'office', include: ['test/office/**/*.test.ts'], ...db, testTimeout: 300_000, fileParallelism: false } },
     ],
   },
 });

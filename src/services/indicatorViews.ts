@@ -1,6 +1,7 @@
-import { buildBlockView, figureView, indicatorRef, statusView, targetView, yearOfPeriod, type BlockView, type FigureView, type IndicatorRef, type StatusView, type TargetView } from '../domain/blockView.js';
+import { buildBlockView, figureView, indicatorRef, statusView, targetView, yearOfPeriod, type BlockView } from '../domain/blockView.js';
+import type { IndicatorStatus } from '../domain/meetingView.js';
 import { blockSchema } from '../domain/blocks.js';
-import { changeBetween, type Change } from '../domain/change.js';
+import { changeBetween } from '../domain/change.js';
 import { StyrkortError } from '../domain/errors.js';
 import { formatChange } from '../domain/format.js';
 import { statusOf } from '../domain/status.js';
@@ -16,16 +17,6 @@ import { loadBlockContext, loadValueContext } from './valueContext.js';
  * over periods, a ranking of areas. Series and rankings are built by the same block views the
  * board pack uses, so the web app and the pack never disagree.
  */
-export interface IndicatorStatus {
-  indicator: IndicatorRef & { goalLineIds: readonly string[]; periodType: string; koladaKpi: string | null; description: string | null };
-  areaId: string;
-  latest: FigureView | null;
-  previous: FigureView | null;
-  change: (Change & { display: string }) | null;
-  target: TargetView | null;
-  status: StatusView;
-}
-
 export async function indicatorStatuses(db: Db, options: { areaId: string; planPeriodId: string | null }): Promise<IndicatorStatus[]> {
   const ctx = await loadValueContext(db, { indicatorIds: [], areaIds: [options.areaId] });
   if (!ctx.areas.has(options.areaId)) throw new StyrkortError('not_found', `Området "${options.areaId}" finns inte`);

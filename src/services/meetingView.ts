@@ -1,45 +1,16 @@
-import { areasOf, indicatorsOf, type Block } from '../domain/blocks.js';
-import { buildBlockView, type BlockView } from '../domain/blockView.js';
+import { areasOf, indicatorsOf } from '../domain/blocks.js';
+import { buildBlockView } from '../domain/blockView.js';
 import { StyrkortError } from '../domain/errors.js';
 import { formatDate } from '../domain/format.js';
-import type { Meeting } from '../domain/meeting.js';
+import type { ItemView, MeetingView } from '../domain/meetingView.js';
 import { titleAt } from '../domain/person.js';
-import type { FocusAreaSet, Goal } from '../domain/plan.js';
 import { findMeeting, listItems } from '../db/repositories/meetings.js';
 import { listPeople } from '../db/repositories/people.js';
 import { listFocusAreaSets, listPlanPeriods } from '../db/repositories/plan.js';
 import type { Db } from '../db/repositories/types.js';
 import { loadBlockContext } from './valueContext.js';
 
-/**
- * A meeting as the board sees it: the plan period's goals and the year's focus areas, the
- * agenda grouped by goal with presenters and their titles at the meeting date, and each item's
- * blocks resolved from stored data. The deck renderers and the web app read this.
- */
-export interface PresenterView {
-  personId: string;
-  name: string;
-  title: string | null;
-}
-
-export interface ItemView {
-  id: string;
-  position: number;
-  title: string;
-  goalId: string;
-  presenters: PresenterView[];
-  blocks: Array<{ id: number; position: number; block: Block; view: BlockView | { type: 'error'; message: string } }>;
-}
-
-export interface MeetingView {
-  meeting: Meeting;
-  /** "Regionstyrelsen 6 maj 2026" */
-  heading: string;
-  planPeriod: { id: string; startYear: number; endYear: number; goals: Goal[] };
-  focusAreas: FocusAreaSet | null;
-  groups: Array<{ goal: Goal; presenters: PresenterView[]; items: ItemView[] }>;
-}
-
+/** Builds the meeting view (see domain/meetingView.ts) from stored data. */
 export async function meetingView(db: Db, idOrDate: string): Promise<MeetingView> {
   const meeting = await findMeeting(db, idOrDate);
   if (!meeting) throw new StyrkortError('not_found', `Sammanträdet "${idOrDate}" finns inte`);
