@@ -1,11 +1,13 @@
+import { decksBench } from './decks.js';
 import { foundationBench } from './foundation.js';
 
 /**
  * `npm run bench [namn …]`: runs the benchmarks and prints their figures. Each benchmark starts
- * its own embedded PostgreSQL in a temporary directory. Names: foundation.
+ * its own embedded PostgreSQL in a temporary directory. Names: foundation, decks.
  */
 const BENCHES: Record<string, () => Promise<void>> = {
   foundation: foundationBench,
+  decks: decksBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { backup, migrate, restore } from '../services/runtime.js';
 import { loadDemo } from '../services/startup.js';
 import { readCheckedCatalog } from '../services/catalog.js';
 import { config, say, withDatabase } from './context.js';
+import { registerDeckCommand } from './deck.js';
 import { serve } from './serve.js';
 import { swedishError, swedishHelp } from './swedish.js';
 
@@ -93,6 +94,8 @@ program
       say(`Återställde ${rows} rader i ${manifest.tables.length} tabeller från ${file} (tagen ${manifest.createdAt}).`);
     }, { migrate: false });
   });
+
+registerDeckCommand(program);
 
 try {
   await program.parseAsync(process.argv);

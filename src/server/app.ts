@@ -4,6 +4,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppDependencies } from './deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { assetRoutes } from './routes/assets.js';
+import { deckRoutes } from './routes/decks.js';
 import { healthRoutes } from './routes/health.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { meetingRoutes } from './routes/meetings.js';
@@ -44,6 +45,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(indicatorRoutes, { prefix: '/api', deps });
   await app.register(meetingRoutes, { prefix: '/api', deps });
   await app.register(assetRoutes, { prefix: '/api', deps });
+  await app.register(deckRoutes, { prefix: '/api', deps });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -1,0 +1,44 @@
+import type { TableBody, TableRow } from './model.js';
+import { columnChars, linesOf, paginate, rowHeight, type DeckCapacity } from './paginate.js';
+
+/**
+ * Splits a long table over slides. The header is repeated on every part, a group heading stays
+ * with its first row (and is repeated, "(forts.)", where a group continues), a total stays with
+ * the row above it, and the caption goes with the last part.
+ */
+export function splitTable(body: TableBody, capacity: DeckCapacity): TableBody[] {
+  const chars = columnChars(body.columns, capacity.tableChars);
+  const heightOf = (r: TableRow) => (r.style === 'group' ? 1.4 : rowHeight(r.cells, chars));
+  const header = rowHeight(
+    body.columns.map((c) => c.label),
+    chars,
+  );
+  const caption = body.caption ? linesOf(body.caption, Math.floor(capacity.tableChars * 0.9)) + 0.4 : 0;
+
+  // units of rows that must stay together
+  const units: TableRow[][] = [];
+  body.rows.forEach((r, i) => {
+    const previous = units[units.length - 1];
+    const previousRow = body.rows[i - 1];
+    if (previous && (r.style === 'total' || previousRow?.style === 'group')) previous.push(r);
+    else units.push([r]);
+  });
+  const heights = units.map((u) => u.reduce((sum, r) => sum + heightOf(r), 0));
+  const pages = paginate(heights, capacity.tableLines - header - caption);
+
+  let group: TableRow | null = null;
+  const groupAt = new Map<TableRow, TableRow | null>();
+  for (const r of body.rows) {
+    if (r.style === 'group') group = r;
+    groupAt.set(r, group);
+  }
+  return pages.map(([start, end], index) => {
+    const rows = units.slice(start, end).flat();
+    const first = rows[0];
+    const openGroup = first ? groupAt.get(first) ?? null : null;
+    if (index > 0 && first && first.style !== 'group' && openGroup) {
+      rows.unshift({ ...openGroup, cells: [`${openGroup.cells[0] ?? ''} (forts.)`] });
+    }
+    return { ...body, rows, caption: index === pages.length - 1 ? body.caption : null };
+  });
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/domain/deck/build.js';
+import { renderHtml } from '../../src/reports/html/render.js';
+import { DECK_SCRIPT, DECK_SCRIPT_HASH } from '../../src/reports/html/script.js';
+import { DEFAULT_THEME } from '../../src/reports/theme.js';
+import { createHash } from 'node:crypto';
+import { everyBlockMeeting, item, meeting } from './deckFixtures.js';
+
+/** The web deck escapes every user-written text and carries exactly the script its CSP allows. */
+describe('the web deck', () => {
+  it('writes item text as text: HTML in a title, a heading or markdown never becomes markup', () => {
+    const hostile = meeting([
+      item('x', 'g1', '<img src=x onerror=alert(1)>', [{ personId: 'p', name: '"><script>alert(2)</script>', title: null }], [
+        { type: 'text', heading: '<b>Rubrik</b>', markdown: '- <iframe src="https://evil.example"></iframe>\n- **fet** & *kursiv* <svg onload=alert(3)>' },
+      ]),
+    ]);
+    const html = renderHtml({ deck: buildDeck(hostile), theme: DEFAULT_THEME, assets: new Map() });
+    expect(html).not.toMatch(/<img src=x|<iframe|<svg onload|<script>alert|<b>Rubrik/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('<li><strong>fet</strong> &amp; <em>kursiv</em> &lt;svg onload=alert(3)&gt;</li>');
+    expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+
+  it('has one inline script, whose hash is the one in the CSP', () => {
+    const html = renderHtml({ deck: buildDeck(everyBlockMeeting()), theme: DEFAULT_THEME, assets: new Map() });
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(scripts).toEqual([DECK_SCRIPT]);
+    expect(DECK_SCRIPT_HASH).toBe(`sha256-${createHash('sha256').update(scripts[0] as string).digest('base64')}`);
+  });
+
+  it('gives each chart an image role named by its text alternative, with its data as a table', () => {
+    const deck = buildDeck(everyBlockMeeting());
+    const html = renderHtml({ deck, theme: DEFAULT_THEME, assets: new Map() });
+    const chart = deck.slides.find((s) => s.body.kind === 'chart');
+    expect(html).toMatch(new RegExp(`<svg role="img" aria-labelledby="${chart?.id}-alt"[^>]*><title id="${chart?.id}-alt">Linjediagram: Friskvårdsbidraget`));
+    expect(html).toContain('<caption class="sr-only">Data för diagrammet Friskvårdsbidraget</caption>');
+    expect(html).toContain('<p class="error">Bilden "karta.png" saknas.</p>');
+  });
+});
