@@ -1,12 +1,14 @@
 import { decksBench } from './decks.js';
 import { foundationBench } from './foundation.js';
+import { webBench } from './web.js';
 
 /**
  * `npm run bench [namn …]`: runs the benchmarks and prints their figures. Each benchmark starts
- * its own embedded PostgreSQL in a temporary directory. Names: foundation, decks.
+ * its own embedded PostgreSQL in a temporary directory. Names: foundation, web, decks.
  */
 const BENCHES: Record<string, () => Promise<void>> = {
   foundation: foundationBench,
+  web: webBench,
   decks: decksBench,
 };
 

@@ -1,7 +1,7 @@
 import type { Area } from './area.js';
 import { exactRatio } from './decimal.js';
 import { aggregation, type Indicator } from './indicator.js';
-import { measurementKeyString, type Measurement, type MeasurementKey, type Scenario } from './measurement.js';
+import { measurementKeyString, type Measurement, type MeasurementKey, type Provenance, type Scenario } from './measurement.js';
 import { compareKeys } from './period.js';
 import { aggregateRatio, aggregateSum } from './ratio.js';
 import { ratioScaleOf } from './units.js';
@@ -33,11 +33,17 @@ export interface Observation {
   coverage: { included: number; total: number } | null;
 }
 
+/**
+ * What the resolver reads of a stored row: its key, its figures and its source. A full stored
+ * measurement is one; a query may also load just this (the scorecard does).
+ */
+export type StoredValue = Omit<Measurement, 'provenance'> & { id: number; provenance: Pick<Provenance, 'source'> };
+
 /** Everything the resolver may read; filled by a service from one query. */
 export interface ValueContext {
   indicators: ReadonlyMap<string, Indicator>;
   areas: ReadonlyMap<string, Area>;
-  measurements: ReadonlyMap<string, Measurement & { id: number }>;
+  measurements: ReadonlyMap<string, StoredValue>;
 }
 
 export interface ObservationQuery {
@@ -54,7 +60,7 @@ function unique(items: readonly string[]): string[] {
 }
 
 /** The figure a stored row shows: a ratio with its parts is computed from them, never read. */
-export function observe(indicator: Indicator, m: Measurement & { id: number }): Observation {
+export function observe(indicator: Indicator, m: StoredValue): Observation {
   const fromParts = indicator.kind === 'ratio' && m.numerator !== null && m.denominator !== null;
   return {
     indicatorId: m.indicatorId,
@@ -152,10 +158,10 @@ export function resolveObservation(ctx: ValueContext, q: ObservationQuery, depth
   };
 }
 
-const indexes = new WeakMap<ReadonlyMap<string, Measurement>, Map<string, Measurement[]>>();
+const indexes = new WeakMap<ReadonlyMap<string, StoredValue>, Map<string, StoredValue[]>>();
 
 /** Stored rows grouped by indicator and area, built once per measurement map. */
-function seriesIndex(measurements: ReadonlyMap<string, Measurement>): Map<string, Measurement[]> {
+function seriesIndex(measurements: ReadonlyMap<string, StoredValue>): Map<string, StoredValue[]> {
   let index = indexes.get(measurements);
   if (!index) {
     index = new Map();

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PACKAGE_ROOT } from '../config/paths.js';
 import type { AppDependencies } from './deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { assetRoutes } from './routes/assets.js';
@@ -9,6 +11,11 @@ import { healthRoutes } from './routes/health.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { planRoutes } from './routes/plan.js';
+import { goalRoutes } from './routes/goals.js';
+import { indicatorValueRoutes } from './routes/indicatorValues.js';
+import { scorecardRoutes } from './routes/scorecard.js';
+import { searchRoutes } from './routes/search.js';
+import { webApp } from './web.js';
 
 /**
  * The HTTP application. Every route: validate (zod) → service → present; errors are mapped to
@@ -46,6 +53,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(meetingRoutes, { prefix: '/api', deps });
   await app.register(assetRoutes, { prefix: '/api', deps });
   await app.register(deckRoutes, { prefix: '/api', deps });
+  await app.register(scorecardRoutes, { prefix: '/api', deps });
+  await app.register(goalRoutes, { prefix: '/api', deps });
+  await app.register(searchRoutes, { prefix: '/api', deps });
+  await app.register(indicatorValueRoutes, { prefix: '/api', deps });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(webApp, { dir: deps.webDir ?? path.join(PACKAGE_ROOT, 'dist', 'web') });
   return app;
 }

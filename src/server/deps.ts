@@ -5,4 +5,6 @@ export interface AppDependencies {
   db: Store;
   version: string;
   logLevel?: string;
+  /** The built web app to serve; default dist/web in the package. */
+  webDir?: string;
 }

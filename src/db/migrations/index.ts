@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261122T0900_initial.js';
+import * as scorecardIndex from './20261122T1000_scorecard_index.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp and sort in the order they run.
@@ -8,6 +9,7 @@ import * as initial from './20261122T0900_initial.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122T0900_initial': initial,
+  '20261122T1000_scorecard_index': scorecardIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,81 @@
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useI18n } from '../i18n/I18n.js';
+import { paths } from '../lib/paths.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+
+/**
+ * Every page: a skip link, the site header with navigation and the language switch, the page
+ * itself in <main>, and a footer linking the accessibility statement. After a page change the
+ * focus moves to the page's heading, as after a full page load a screen reader starts there.
+ */
+export function Layout() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const first = useRef(true);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (location.hash) return;
+    window.scrollTo(0, 0);
+    const heading = document.querySelector<HTMLElement>('main h1');
+    heading?.focus({ preventScroll: true });
+  }, [location.pathname, location.hash]);
+
+  const skip = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    const main = document.getElementById('main');
+    main?.focus();
+    main?.scrollIntoView();
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skip}>
+        {t('layout.skip')}
+      </a>
+      <header className="site-header">
+        <div className="wrap header-row">
+          <Link to={paths.overview()} className="brand">
+            Styrkort
+          </Link>
+          <nav aria-label={t('layout.nav')}>
+            <ul className="nav-list">
+              <li>
+                <NavLink to={paths.overview()} end>
+                  {t('nav.overview')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.meetings()}>{t('nav.meetings')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.search()}>{t('nav.search')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="wrap">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="wrap">
+          <p>{t('layout.footer')}</p>
+          <ul className="footer-links">
+            <li>
+              <Link to={paths.accessibility()}>{t('nav.accessibility')}</Link>
+            </li>
+            <li>
+              <a href="/api/openapi.json">{t('layout.api')}</a>
+            </li>
+          </ul>
+        </div>
+      </footer>
+    </>
+  );
+}

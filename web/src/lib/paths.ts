@@ -1,0 +1,22 @@
+import { query } from '../api.js';
+
+/** The app's URLs, in Swedish, with the state a shared link must keep (plan period, area …). */
+export const paths = {
+  overview: (p: { plan?: string | null; area?: string | null } = {}) => `/${query({ plan: p.plan, omrade: p.area })}`,
+  goal: (id: string, p: { area?: string | null } = {}) => `/mal/${encodeURIComponent(id)}${query({ omrade: p.area })}`,
+  indicator: (id: string, p: { area?: string | null; period?: string | null; breakdown?: string | null } = {}) =>
+    `/indikator/${encodeURIComponent(id)}${query({ omrade: p.area, period: p.period, uppdelning: p.breakdown })}`,
+  meetings: () => '/sammantraden',
+  meeting: (id: string, itemId?: string) => `/sammantraden/${encodeURIComponent(id)}${itemId ? `#${itemAnchor(itemId)}` : ''}`,
+  search: (q?: string) => `/sok${query({ q })}`,
+  accessibility: () => '/tillganglighet',
+};
+
+export function itemAnchor(itemId: string): string {
+  return `punkt-${itemId}`;
+}
+
+/** The pack files another part of Styrkort renders (see the board pack). */
+export function deckUrl(meetingId: string, format: 'pptx' | 'pdf' | 'html'): string {
+  return `/api/meetings/${encodeURIComponent(meetingId)}/deck.${format}`;
+}
