@@ -1,13 +1,15 @@
 import { decksBench } from './decks.js';
 import { foundationBench } from './foundation.js';
+import { importsBench } from './imports.js';
 import { webBench } from './web.js';
 
 /**
  * `npm run bench [namn …]`: runs the benchmarks and prints their figures. Each benchmark starts
- * its own embedded PostgreSQL in a temporary directory. Names: foundation, web, decks.
+ * its own embedded PostgreSQL in a temporary directory. Names: foundation, imports, web, decks.
  */
 const BENCHES: Record<string, () => Promise<void>> = {
   foundation: foundationBench,
+  imports: importsBench,
   web: webBench,
   decks: decksBench,
 };

@@ -7,6 +7,8 @@ import { loadDemo } from '../services/startup.js';
 import { readCheckedCatalog } from '../services/catalog.js';
 import { config, say, withDatabase } from './context.js';
 import { registerDeckCommand } from './deck.js';
+import { registerImportCommands } from './importCommands.js';
+import { registerKoladaCommands } from './koladaCommands.js';
 import { serve } from './serve.js';
 import { swedishError, swedishHelp } from './swedish.js';
 
@@ -96,6 +98,8 @@ program
   });
 
 registerDeckCommand(program);
+registerImportCommands(program);
+registerKoladaCommands(program);
 
 try {
   await program.parseAsync(process.argv);

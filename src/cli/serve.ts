@@ -19,7 +19,7 @@ export async function serve(cfg: Config, options: { demoIfEmpty: boolean }): Pro
       const result = await loadDemo(database.db, DEMO_DIR, PACKAGE_ROOT);
       say(`Demodata inläst: ${result.structure.inserted} poster, ${result.measurements.inserted} utfall.`);
     }
-    app = await buildApp({ db: database.db, version: VERSION, logLevel: cfg.logLevel });
+    app = await buildApp({ db: database.db, version: VERSION, logLevel: cfg.logLevel, imports: { maxUploadBytes: cfg.importMaxBytes, koladaUrl: cfg.koladaUrl } });
     try {
       await app.listen({ host: cfg.host, port: cfg.port });
     } catch (error) {

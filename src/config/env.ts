@@ -16,6 +16,10 @@ export interface Config {
   /** Fixed port for the embedded PostgreSQL, or null to take a free one. */
   embeddedPgPort: number | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Base URL of the Kolada API v3. */
+  koladaUrl: string;
+  /** Largest file the HTTP import endpoint takes, in bytes. */
+  importMaxBytes: number;
 }
 
 const port = (name: string) =>
@@ -42,6 +46,24 @@ const schema = z.object({
   PORT: port('PORT').default(3000),
   STYRKORT_DATA_DIR: z.string().trim().min(1).default('data/pg'),
   STYRKORT_PG_PORT: port('STYRKORT_PG_PORT').optional(),
+  STYRKORT_KOLADA_URL: z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'https:' || u.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    }, 'STYRKORT_KOLADA_URL ska vara en adress som https://api.kolada.se/v3')
+    .default('https://api.kolada.se/v3'),
+  STYRKORT_IMPORT_MAX_MB: z
+    .string()
+    .regex(/^\d+$/, 'STYRKORT_IMPORT_MAX_MB ska vara ett heltal (megabyte), t.ex. 50')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 2048, 'STYRKORT_IMPORT_MAX_MB ska vara 1–2048')
+    .default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], { error: 'LOG_LEVEL ska vara fatal, error, warn, info, debug eller silent' }).default('info'),
 });
 
@@ -60,5 +82,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     dataDir: path.resolve(cwd, e.STYRKORT_DATA_DIR),
     embeddedPgPort: e.STYRKORT_PG_PORT ?? null,
     logLevel: e.LOG_LEVEL,
+    koladaUrl: e.STYRKORT_KOLADA_URL,
+    importMaxBytes: e.STYRKORT_IMPORT_MAX_MB * 1024 * 1024,
   };
 }

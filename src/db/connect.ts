@@ -33,9 +33,17 @@ export function createPool(url: string, max = 10): pg.Pool {
   return pool;
 }
 
+/** The pool behind each database handle, for work that needs one raw connection (COPY). */
+const POOLS = new WeakMap<Kysely<Database>, pg.Pool>();
+
+export function poolOf(db: Kysely<Database>): pg.Pool | null {
+  return POOLS.get(db) ?? null;
+}
+
 export function openDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
   const pool = createPool(url, options.max);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  POOLS.set(db, pool);
   return {
     db,
     pool,

@@ -116,6 +116,59 @@ export interface ImportBatchTable {
   inserted: Generated<number>;
   updated: Generated<number>;
   unchanged: Generated<number>;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
+}
+
+/** Per import batch, the old and new values of every row it changed (for undo and history). */
+export interface MeasurementChangeTable {
+  batch_id: number;
+  measurement_id: number;
+  old_value: NullableNumeric;
+  old_numerator: NullableNumeric;
+  old_denominator: NullableNumeric;
+  old_preliminary: boolean;
+  old_comment: string | null;
+  old_source: string;
+  old_import_batch_id: number | null;
+  old_source_row: number | null;
+  old_source_ref: string | null;
+  old_recorded_by: string;
+  old_recorded_at: Timestamp;
+  new_value: NullableNumeric;
+  new_numerator: NullableNumeric;
+  new_denominator: NullableNumeric;
+}
+
+/** A name in an import file that a user confirmed as an indicator or area; reused next time. */
+export interface ImportMappingTable {
+  kind: string;
+  source_key: string;
+  source_text: string;
+  target_id: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface KoladaKpiMappingTable {
+  kpi_id: string;
+  indicator_id: string;
+  kpi_title: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface KoladaFetchTable {
+  id: Generated<number>;
+  kpi_id: string;
+  indicator_id: string;
+  fetched_at: Timestamp;
+  from_date: DateString | null;
+  municipality_ids: string[];
+  years: number[];
+  rows_received: number;
+  rows_deleted: number;
+  batch_id: number | null;
 }
 
 export interface MeasurementTable {
@@ -231,6 +284,10 @@ export interface Database {
   target: TargetTable;
   import_batch: ImportBatchTable;
   measurement: MeasurementTable;
+  measurement_change: MeasurementChangeTable;
+  import_mapping: ImportMappingTable;
+  kolada_kpi_mapping: KoladaKpiMappingTable;
+  kolada_fetch: KoladaFetchTable;
   dataset: DatasetTable;
   risk_category: RiskCategoryTable;
   risk_register: RiskRegisterTable;

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'invalid_input'
   | 'not_found'
   | 'conflict'
+  | 'too_large'
   | 'forbidden'
   | 'unauthenticated'
   | 'config'

@@ -8,6 +8,7 @@ import { errorHandler, notFoundHandler } from './errors.js';
 import { assetRoutes } from './routes/assets.js';
 import { deckRoutes } from './routes/decks.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { planRoutes } from './routes/plan.js';
@@ -42,6 +43,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'plan', description: 'Planperioder, mål, fokusområden och områden' },
         { name: 'indikatorer', description: 'Indikatorer, utfall, serier och rangordning' },
         { name: 'sammanträden', description: 'Sammanträden med informationspunkter' },
+        { name: 'inläsning', description: 'Inläsning från Excel, CSV och Kolada: uppladdning, förhandsgranskning, inläsningar och ångra' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -57,6 +59,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(goalRoutes, { prefix: '/api', deps });
   await app.register(searchRoutes, { prefix: '/api', deps });
   await app.register(indicatorValueRoutes, { prefix: '/api', deps });
+  await app.register(importRoutes, { prefix: '/api', deps });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(webApp, { dir: deps.webDir ?? path.join(PACKAGE_ROOT, 'dist', 'web') });
   return app;

@@ -1,15 +1,26 @@
 import { sql } from 'kysely';
 import { measurementKeyString, type MeasurementKey } from '../domain/measurement.js';
 import type { MeasurementRow } from '../domain/measurementRules.js';
-import { periodEnd, periodStart, requirePeriod } from '../domain/period.js';
 import type { Db } from '../db/repositories/types.js';
 import { toMeasurement, type StoredMeasurement } from '../db/repositories/measurements.js';
+import { insertBatch, lockMeasurementWrites } from '../db/repositories/importBatches.js';
+import {
+  countStaged,
+  createStaging,
+  insertIntoStaging,
+  insertNewFromStaging,
+  updateChangedFromStaging,
+  type StagedCounts,
+} from '../db/repositories/measurementStaging.js';
 
 /**
  * The one path by which measured values are written — the demo data, CSV, Excel and Kolada
- * imports all come through here. Rows are compared with what is stored: new rows are inserted,
- * changed rows updated (old → new is reported), unchanged rows left alone. A commit is one import
- * batch; when nothing changes, no batch is recorded and nothing is written.
+ * imports all come through here. Incoming rows are staged in a temporary table (COPY for files,
+ * see fileImport.ts; a bulk insert for small sets) and compared with what is stored: new rows
+ * are inserted, changed rows updated with their old and new values recorded for the batch
+ * (`measurement_change`, which is what makes a batch undoable), unchanged rows left alone. A
+ * commit is one import batch; when nothing changes, no batch is recorded and nothing is written.
+ * Writers take one advisory lock, so two imports never plan against each other.
  */
 export interface IncomingMeasurement extends MeasurementRow {
   preliminary: boolean;
@@ -44,6 +55,24 @@ export interface CommitResult {
   inserted: number;
   updated: number;
   unchanged: number;
+}
+
+/** Progress of a write, reported between its steps. */
+export interface WriteProgress {
+  phase: 'write';
+  step: 'batch' | 'inserted' | 'updated';
+  batchId: number;
+  inserted: number;
+  updated: number;
+  total: number;
+}
+
+/**
+ * Side effects a caller passes in: a progress reporter (the CLI's progress bar, the HTTP
+ * session's status). Whatever it throws aborts the write, and the caller's transaction with it.
+ */
+export interface WriteHooks {
+  progress?: (event: WriteProgress) => void | Promise<void>;
 }
 
 const COMPARED = ['value', 'numerator', 'denominator', 'preliminary', 'comment'] as const;
@@ -93,63 +122,44 @@ export async function planMeasurementImport(db: Db, rows: readonly IncomingMeasu
   return plan;
 }
 
+/**
+ * Writes the staged rows (see db/repositories/measurementStaging.ts) as one import batch. Call
+ * inside a transaction that holds the staging table; the caller commits or rolls back.
+ * `unchangedElsewhere` counts unchanged rows the caller left out of the staging table.
+ */
+export interface CommitOptions {
+  hooks?: WriteHooks;
+  /** Counts the caller already took under the write lock (lockMeasurementWrites), to save a pass. */
+  counts?: StagedCounts;
+  /** Unchanged rows the caller left out of the staging table. */
+  unchangedElsewhere?: number;
+}
+
+export async function commitStaged(db: Db, batch: BatchInfo, options: CommitOptions = {}): Promise<CommitResult> {
+  const hooks = options.hooks ?? {};
+  let counts = options.counts;
+  if (counts === undefined) {
+    await lockMeasurementWrites(db);
+    counts = await countStaged(db);
+  }
+  const unchanged = counts.unchanged + (options.unchangedElsewhere ?? 0);
+  if (counts.inserts === 0 && counts.changes === 0) return { batchId: null, inserted: 0, updated: 0, unchanged };
+  const batchId = await insertBatch(db, { ...batch, inserted: counts.inserts, updated: counts.changes, unchanged });
+  const total = counts.inserts + counts.changes;
+  await hooks.progress?.({ phase: 'write', step: 'batch', batchId, inserted: 0, updated: 0, total });
+  const inserted = counts.inserts === 0 ? 0 : await insertNewFromStaging(db, batchId, batch.createdBy);
+  await hooks.progress?.({ phase: 'write', step: 'inserted', batchId, inserted, updated: 0, total });
+  const updated = counts.changes === 0 ? 0 : await updateChangedFromStaging(db, batchId, batch.createdBy);
+  await hooks.progress?.({ phase: 'write', step: 'updated', batchId, inserted, updated, total });
+  return { batchId, inserted, updated, unchanged };
+}
+
 /** Writes a plan as one import batch. Call inside a transaction; the caller commits or rolls back. */
-export async function commitMeasurementPlan(db: Db, plan: ImportPlan, batch: BatchInfo): Promise<CommitResult> {
+export async function commitMeasurementPlan(db: Db, plan: ImportPlan, batch: BatchInfo, hooks: WriteHooks = {}): Promise<CommitResult> {
   if (plan.inserts.length === 0 && plan.changes.length === 0) {
     return { batchId: null, inserted: 0, updated: 0, unchanged: plan.unchanged };
   }
-  const created = await db
-    .insertInto('import_batch')
-    .values({
-      kind: batch.kind,
-      file_name: batch.fileName,
-      file_sha256: batch.fileSha256,
-      created_by: batch.createdBy,
-      inserted: plan.inserts.length,
-      updated: plan.changes.length,
-      unchanged: plan.unchanged,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const batchId = created.id;
-  const provenance = (row: IncomingMeasurement) => ({
-    value: row.value,
-    numerator: row.numerator,
-    denominator: row.denominator,
-    preliminary: row.preliminary,
-    comment: row.comment,
-    source: row.source,
-    import_batch_id: batchId,
-    source_row: row.sourceRow,
-    source_ref: row.sourceRef,
-    recorded_by: batch.createdBy,
-    recorded_at: sql<Date>`now()` as unknown as Date,
-  });
-
-  const CHUNK = 1000;
-  for (let i = 0; i < plan.inserts.length; i += CHUNK) {
-    await db
-      .insertInto('measurement')
-      .values(
-        plan.inserts.slice(i, i + CHUNK).map((row) => {
-          const period = requirePeriod(row.period);
-          return {
-            indicator_id: row.indicatorId,
-            area_id: row.areaId,
-            period: row.period,
-            period_start: periodStart(period),
-            period_end: periodEnd(period),
-            breakdown: row.breakdown,
-            scenario: row.scenario,
-            as_of: row.asOf,
-            ...provenance(row),
-          };
-        }),
-      )
-      .execute();
-  }
-  for (const change of plan.changes) {
-    await db.updateTable('measurement').set(provenance(change.row)).where('id', '=', change.old.id).execute();
-  }
-  return { batchId, inserted: plan.inserts.length, updated: plan.changes.length, unchanged: plan.unchanged };
+  await createStaging(db);
+  await insertIntoStaging(db, [...plan.inserts, ...plan.changes.map((c) => c.row)]);
+  return commitStaged(db, batch, { hooks, unchangedElsewhere: plan.unchanged });
 }

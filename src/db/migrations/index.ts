@@ -1,15 +1,17 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261122T0900_initial.js';
 import * as scorecardIndex from './20261122T1000_scorecard_index.js';
+import * as imports from './20261122T1030_imports.js';
 
 /**
- * Every migration, by name. Names start with a UTC timestamp and sort in the order they run.
- * Listed statically (not read from the directory) so the same list works from `src` under tsx
- * and from the built `dist`.
+ * Every migration, by name. Names start with a UTC timestamp and sort in the order they run;
+ * a new migration always sorts after every landed one. Listed statically (not read from the
+ * directory) so the same list works from `src` under tsx and from the built `dist`.
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122T0900_initial': initial,
   '20261122T1000_scorecard_index': scorecardIndex,
+  '20261122T1030_imports': imports,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,196 @@
+import { open } from 'node:fs/promises';
+import { createInflateRaw } from 'node:zlib';
+import { StyrkortError } from '../../domain/errors.js';
+
+/**
+ * An XLSX file is a zip archive; a small upload can unpack to gigabytes (a zip bomb). Before any
+ * XLSX reader sees the file, this reads the archive's central directory and checks the number of
+ * entries, their declared sizes and compression ratios, that no data hides between the listed
+ * entries, and then inflates every entry once, counting bytes and stopping as soon as the real
+ * size passes its declared size or the limit — so a lying header cannot get past either.
+ */
+export interface ZipLimits {
+  maxEntries: number;
+  maxUncompressedBytes: number;
+  /** Highest uncompressed/compressed ratio for entries over 1 MiB, and for the whole archive. */
+  maxRatio: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxUncompressedBytes: 512 * 1024 * 1024, maxRatio: 200 };
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localOffset: number;
+}
+
+export interface ZipSummary {
+  entries: ZipEntry[];
+  uncompressedBytes: number;
+}
+
+interface RandomAccess {
+  size: number;
+  read(offset: number, length: number): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+async function fileAccess(path: string): Promise<RandomAccess> {
+  const handle = await open(path, 'r');
+  const { size } = await handle.stat();
+  return {
+    size,
+    async read(offset, length) {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+      if (buffer.length > 0) await handle.read(buffer, 0, buffer.length, offset);
+      return buffer;
+    },
+    close: () => handle.close(),
+  };
+}
+
+function bufferAccess(bytes: Uint8Array): RandomAccess {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { size: buffer.length, read: async (offset, length) => buffer.subarray(offset, offset + length), close: async () => undefined };
+}
+
+const mib = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString('sv-SE')} MB`;
+
+function refuse(message: string): never {
+  throw new StyrkortError('invalid_input', `Filen kan inte läsas som XLSX: ${message}`);
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const DESCRIPTOR = 0x08074b50;
+
+async function readDirectory(file: RandomAccess, limits: ZipLimits): Promise<{ entries: ZipEntry[]; directoryOffset: number }> {
+  if (file.size < 22) refuse('filen är för liten för att vara en zip-fil');
+  const tailLength = Math.min(file.size, 22 + 65_535);
+  const tail = await file.read(file.size - tailLength, tailLength);
+  let at = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) refuse('ingen zip-katalog hittades (filen är skadad eller inte en XLSX-fil)');
+  const total = tail.readUInt16LE(at + 10);
+  const directorySize = tail.readUInt32LE(at + 12);
+  const directoryOffset = tail.readUInt32LE(at + 16);
+  if (total === 0xffff || directoryOffset === 0xffffffff || directorySize === 0xffffffff) refuse('filen använder ZIP64, vilket inte behövs för en fil av tillåten storlek');
+  if (total > limits.maxEntries) refuse(`arkivet har ${total} delar; högst ${limits.maxEntries} tillåts`);
+  if (directoryOffset + directorySize > file.size) refuse('zip-katalogen pekar utanför filen');
+  const directory = await file.read(directoryOffset, directorySize);
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  for (let n = 0; n < total; n++) {
+    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL) refuse('zip-katalogen är skadad');
+    const nameLength = directory.readUInt16LE(p + 28);
+    const extraLength = directory.readUInt16LE(p + 30);
+    const commentLength = directory.readUInt16LE(p + 32);
+    entries.push({
+      flags: directory.readUInt16LE(p + 8),
+      method: directory.readUInt16LE(p + 10),
+      compressedSize: directory.readUInt32LE(p + 20),
+      uncompressedSize: directory.readUInt32LE(p + 24),
+      localOffset: directory.readUInt32LE(p + 42),
+      name: directory.toString('utf8', p + 46, p + 46 + nameLength),
+    });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return { entries, directoryOffset };
+}
+
+async function inflatedSize(file: RandomAccess, start: number, length: number, limit: number, name: string): Promise<number> {
+  const inflate = createInflateRaw();
+  let produced = 0;
+  let exceeded = false;
+  const finished = new Promise<void>((resolve, reject) => {
+    inflate.on('data', (chunk: Buffer) => {
+      produced += chunk.length;
+      if (produced > limit && !exceeded) {
+        exceeded = true;
+        inflate.destroy();
+        resolve();
+      }
+    });
+    inflate.on('end', () => resolve());
+    inflate.on('close', () => resolve());
+    inflate.on('error', (error) => reject(error));
+  });
+  const CHUNK = 1024 * 1024;
+  try {
+    for (let offset = 0; offset < length && !exceeded; offset += CHUNK) {
+      const chunk = await file.read(start + offset, Math.min(CHUNK, length - offset));
+      if (!inflate.write(chunk)) await new Promise<void>((resolve) => inflate.once('drain', resolve).once('close', resolve));
+    }
+    if (!exceeded) inflate.end();
+    await finished;
+  } catch {
+    refuse(`delen ${name} är skadad och kan inte packas upp`);
+  }
+  return produced;
+}
+
+export async function checkZip(input: string | Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipSummary> {
+  const file = typeof input === 'string' ? await fileAccess(input) : bufferAccess(input);
+  try {
+    const head = await file.read(0, 8);
+    if (head.length >= 4 && head.readUInt32LE(0) === 0xe011cfd0) {
+      refuse('filen är lösenordsskyddad eller i det gamla formatet .xls — spara den som .xlsx (Excel-arbetsbok) utan lösenord');
+    }
+    if (head.length < 4 || head.readUInt32LE(0) !== LOCAL) refuse('filen är inte en zip-fil');
+    const { entries, directoryOffset } = await readDirectory(file, limits);
+    let declared = 0;
+    let compressed = 0;
+    for (const e of entries) {
+      if (e.flags & 0x1) refuse('filen är krypterad (lösenordsskyddad)');
+      if (e.method !== 0 && e.method !== 8) refuse(`delen ${e.name} är packad med en metod som inte stöds (${e.method})`);
+      declared += e.uncompressedSize;
+      compressed += e.compressedSize;
+      if (declared > limits.maxUncompressedBytes) refuse(`uppackad är filen större än ${mib(limits.maxUncompressedBytes)}`);
+      if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio) {
+        refuse(`delen ${e.name} packas upp ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} gånger större (högst ${limits.maxRatio} tillåts) — misstänkt zip-bomb`);
+      }
+    }
+    if (declared > 1024 * 1024 && declared / Math.max(1, compressed) > limits.maxRatio) refuse(`arkivet packas upp ${Math.round(declared / Math.max(1, compressed))} gånger större (högst ${limits.maxRatio}) — misstänkt zip-bomb`);
+
+    // Entries must follow each other with nothing hidden in between: a reader that streams local
+    // headers would otherwise unpack data the directory does not list.
+    const ordered = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+    let expected = 0;
+    let actual = 0;
+    for (const e of ordered) {
+      const gap = e.localOffset - expected;
+      if (gap !== 0) {
+        const descriptor = gap === 12 || gap === 16 ? await file.read(expected, 4) : null;
+        const plausible = gap === 12 || (gap === 16 && descriptor?.readUInt32LE(0) === DESCRIPTOR);
+        if (!plausible) refuse('arkivet innehåller data som zip-katalogen inte listar');
+      }
+      const local = await file.read(e.localOffset, 30);
+      if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) refuse(`delen ${e.name} saknas där katalogen anger`);
+      const dataStart = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+      expected = dataStart + e.compressedSize;
+      if (expected > directoryOffset) refuse(`delen ${e.name} pekar utanför arkivet`);
+      if (e.method === 8) {
+        const size = await inflatedSize(file, dataStart, e.compressedSize, Math.min(e.uncompressedSize, limits.maxUncompressedBytes - actual), e.name);
+        if (size !== e.uncompressedSize) refuse(`delen ${e.name} har en annan storlek uppackad än arkivet anger — misstänkt zip-bomb`);
+        actual += size;
+      } else {
+        if (e.compressedSize !== e.uncompressedSize) refuse(`delen ${e.name} har fel storlek`);
+        actual += e.compressedSize;
+      }
+    }
+    const trailing = directoryOffset - expected;
+    if (trailing !== 0 && trailing !== 12 && trailing !== 16) refuse('arkivet innehåller data som zip-katalogen inte listar');
+    return { entries, uncompressedBytes: actual };
+  } finally {
+    await file.close();
+  }
+}
