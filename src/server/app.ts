@@ -35,6 +35,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 
+  // who is asking, once per request, before any route; routes guard with server/auth/guard.ts
+  app.decorateRequest('principal', null);
+  const authenticate = deps.authenticator ?? (async () => null);
+  app.addHook('onRequest', async (request) => {
+    request.principal = await authenticate(request);
+  });
+
   await app.register(swagger, {
     openapi: {
       info: { title: 'Styrkort API', version: deps.version, description: 'Mål, indikatorer, utfall och sammanträden för regionstyrelsens uppföljning.' },

@@ -1,4 +1,5 @@
 import type { ImportSettings } from '../services/importSettings.js';
+import type { Authenticator } from './auth/principal.js';
 import type { Store } from '../services/store.js';
 
 /** What the HTTP application is built from; passed in so tests can build it on a test database. */
@@ -8,6 +9,11 @@ export interface AppDependencies {
   logLevel?: string;
   /** Upload size limit and Kolada's address for the import routes; defaults when left out. */
   imports?: ImportSettings;
+  /**
+   * Who is asking: turns a request into a principal. Default: the session cookie, checked against
+   * PostgreSQL. Tests may pass another (an effect passed in, not a flag in production code).
+   */
+  authenticator?: Authenticator;
   /** The built web app to serve; default dist/web in the package. */
   webDir?: string;
 }
