@@ -1,4 +1,4 @@
-import { roundHalfUp } from './decimal.js';
+import { roundedFixed } from './decimal.js';
 import { isIsoDate } from './period.js';
 import { changeUnitOf, unitSymbol, unitWord, type Unit } from './units.js';
 
@@ -12,8 +12,7 @@ export const MINUS = '\u2212';
 /** "1 264 000", "30,2", "−5". Rounds half away from zero, in decimal. */
 export function formatNumber(value: number, decimals = 0): string {
   if (!Number.isFinite(value)) throw new Error(`Kan inte formatera ${value} som tal`);
-  const rounded = roundHalfUp(value, decimals);
-  const fixed = rounded.toFixed(decimals);
+  const fixed = roundedFixed(value, decimals);
   const negative = fixed.startsWith('-');
   const digits = negative ? fixed.slice(1) : fixed;
   const [intPart = '0', fracPart] = digits.split('.');

@@ -58,17 +58,13 @@ export async function scorecard(db: Db, options: { planPeriodId: string; areaId:
   const indicatorMap = new Map(indicators.map((i) => [i.id, i]));
   const leafIds = [...new Set(shown.flatMap((i) => leavesOf(i.id, indicatorMap)))];
   const areaIds = [area.id, ...area.memberIds];
-  const [rows, targets] = await Promise.all([latestValues(db, { indicatorIds: leafIds, areaIds, perSeries: WINDOW }), listTargets(db, shown.map((i) => i.id))]);
+  const [found, targets] = await Promise.all([latestValues(db, { indicatorIds: leafIds, areaIds, perSeries: WINDOW }), listTargets(db, shown.map((i) => i.id))]);
 
   const series = new Map<string, LatestRow[]>();
-  for (const r of rows) {
-    const key = seriesKey(r.indicatorId, r.areaId);
-    const list = series.get(key);
-    if (list) list.push(r);
-    else series.set(key, [r]);
-  }
+  for (const s of found) series.set(seriesKey(s.indicatorId, s.areaId), s.rows);
   let ctx: Parameters<typeof observedSeries>[0] | null = null;
-  const general = () => (ctx ??= { indicators: indicatorMap, areas: new Map(areas.map((a) => [a.id, a])), measurements: new Map(rows.map((r) => [measurementKeyString(r), r])) });
+  const general = () =>
+    (ctx ??= { indicators: indicatorMap, areas: new Map(areas.map((a) => [a.id, a])), measurements: new Map(found.flatMap((s) => s.rows).map((r) => [measurementKeyString(r), r])) });
 
   return buildScorecard({
     planPeriod: { id: period.id, label: `Regionplan ${formatYearRange(period.startYear, period.endYear)}`, startYear: period.startYear, endYear: period.endYear },

@@ -71,6 +71,9 @@ export function chartSvg(body: ChartBody, theme: DeckTheme, id: string): string 
       .renderToSVGString()
       .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
       .replace(/ class="zr\d+-cls-\d+"/g, '')
+      // hover rules for the classes just removed; their numbers count charts per process, so
+      // they would make the same deck render differently depending on what was rendered before
+      .replace(/<style\s*><!\[CDATA\[[^\]]*\]\]>\s*<\/style>/g, '')
       .replace(/ pointer-events="visible"/g, '');
     return svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${id}-alt" focusable="false" preserveAspectRatio="xMidYMid meet" `).replace(/(<svg[^>]*>)/, `$1<title id="${id}-alt">${esc(body.alt)}</title>`);
   } finally {
