@@ -10,6 +10,7 @@ import { registerDeckCommand } from './deck.js';
 import { registerImportCommands } from './importCommands.js';
 import { registerKoladaCommands } from './koladaCommands.js';
 import { serve } from './serve.js';
+import { registerUserCommands } from './users.js';
 import { swedishError, swedishHelp } from './swedish.js';
 
 const program = new Command();
@@ -57,9 +58,10 @@ demo
   .option('--dir <katalog>', 'katalog att läsa', DEMO_DIR)
   .action(async (opts: { dir: string }) => {
     await withDatabase(config(), 'shared', async (database) => {
-      const r = await loadDemo(database.db, opts.dir, PACKAGE_ROOT);
+      const r = await loadDemo(database.db, opts.dir, PACKAGE_ROOT, { log: say });
       const s = r.structure;
       say(`Struktur: ${s.inserted} nya, ${s.updated} ändrade, ${s.deleted} borttagna. Utfall: ${r.measurements.inserted} nya, ${r.measurements.updated} ändrade, ${r.measurements.unchanged} oförändrade.`);
+      if (r.published.length > 0) say(`Publicerade: ${r.published.map((v) => `${v.meetingId} version ${v.version}`).join(', ')}.`);
     });
   });
 demo
@@ -100,6 +102,7 @@ program
 registerDeckCommand(program);
 registerImportCommands(program);
 registerKoladaCommands(program);
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,6 +2,7 @@ import { StyrkortError } from '../domain/errors.js';
 import type { Config } from '../config/env.js';
 import { DEMO_DIR, PACKAGE_ROOT, VERSION } from '../config/paths.js';
 import { buildApp } from '../server/app.js';
+import { authOptions } from '../server/auth/fromConfig.js';
 import { openRuntime } from '../services/runtime.js';
 import { isDatabaseEmpty, loadDemo } from '../services/startup.js';
 import { say } from './context.js';
@@ -16,10 +17,10 @@ export async function serve(cfg: Config, options: { demoIfEmpty: boolean }): Pro
   try {
     if (options.demoIfEmpty && (await isDatabaseEmpty(database.db))) {
       say('Databasen är tom: läser in demodata (Region Kalmar län) …');
-      const result = await loadDemo(database.db, DEMO_DIR, PACKAGE_ROOT);
+      const result = await loadDemo(database.db, DEMO_DIR, PACKAGE_ROOT, { log: say });
       say(`Demodata inläst: ${result.structure.inserted} poster, ${result.measurements.inserted} utfall.`);
     }
-    app = await buildApp({ db: database.db, version: VERSION, logLevel: cfg.logLevel, imports: { maxUploadBytes: cfg.importMaxBytes, koladaUrl: cfg.koladaUrl } });
+    app = await buildApp({ db: database.db, version: VERSION, logLevel: cfg.logLevel, imports: { maxUploadBytes: cfg.importMaxBytes, koladaUrl: cfg.koladaUrl }, auth: authOptions(cfg) });
     try {
       await app.listen({ host: cfg.host, port: cfg.port });
     } catch (error) {

@@ -20,7 +20,42 @@ export interface Config {
   koladaUrl: string;
   /** Largest file the HTTP import endpoint takes, in bytes. */
   importMaxBytes: number;
+  /** Whether the session cookie is marked Secure (browsers accept it on http://127.0.0.1 and localhost too). */
+  cookieSecure: boolean;
+  /** A session ends after this many minutes without activity. */
+  sessionIdleMinutes: number;
+  /** A session ends at the latest this many hours after login. */
+  sessionMaxHours: number;
+  /** Login through OpenID Connect; null when not configured (local accounts only). */
+  oidc: OidcConfig | null;
 }
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+const OIDC_VARS = ['STYRKORT_OIDC_ISSUER', 'STYRKORT_OIDC_CLIENT_ID', 'STYRKORT_OIDC_CLIENT_SECRET', 'STYRKORT_OIDC_REDIRECT_URI'] as const;
+
+function isHttpUrl(v: string, options: { httpOnLoopback: boolean }): boolean {
+  try {
+    const u = new URL(v);
+    if (u.protocol === 'https:') return true;
+    return options.httpOnLoopback && u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+const minutes = (name: string, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} ska vara ett heltal`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= max, `${name} ska vara 1–${max}`)
+    .default(fallback);
 
 const port = (name: string) =>
   z
@@ -65,6 +100,37 @@ const schema = z.object({
     .refine((n) => n >= 1 && n <= 2048, 'STYRKORT_IMPORT_MAX_MB ska vara 1–2048')
     .default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], { error: 'LOG_LEVEL ska vara fatal, error, warn, info, debug eller silent' }).default('info'),
+  STYRKORT_COOKIE_SECURE: z
+    .enum(['true', 'false', '1', '0'], { error: 'STYRKORT_COOKIE_SECURE ska vara true eller false' })
+    .transform((v) => v === 'true' || v === '1')
+    .default(true),
+  STYRKORT_SESSION_IDLE_MIN: minutes('STYRKORT_SESSION_IDLE_MIN (minuter utan aktivitet innan sessionen upphör)', 24 * 60, 30),
+  STYRKORT_SESSION_MAX_HOURS: minutes('STYRKORT_SESSION_MAX_HOURS (timmar en session varar som längst)', 7 * 24, 12),
+  STYRKORT_OIDC_ISSUER: z
+    .string()
+    .trim()
+    .refine((v) => isHttpUrl(v, { httpOnLoopback: true }), 'STYRKORT_OIDC_ISSUER ska vara inloggningstjänstens adress med https://, t.ex. https://login.regionkalmar.se/realms/styrkort')
+    .optional(),
+  STYRKORT_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  STYRKORT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  STYRKORT_OIDC_REDIRECT_URI: z
+    .string()
+    .trim()
+    .refine(
+      (v) => isHttpUrl(v, { httpOnLoopback: true }) && new URL(v).pathname === '/api/auth/oidc/callback',
+      'STYRKORT_OIDC_REDIRECT_URI ska vara den här serverns adress för återkomst från inloggningen, t.ex. https://styrkort.regionkalmar.se/api/auth/oidc/callback',
+    )
+    .optional(),
+}).superRefine((e, ctx) => {
+  const given = OIDC_VARS.filter((name) => e[name] !== undefined);
+  if (given.length > 0 && given.length < OIDC_VARS.length) {
+    for (const name of OIDC_VARS.filter((n) => e[n] === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `${name} saknas: inloggning med OpenID Connect kräver alla fyra STYRKORT_OIDC_*-variablerna, eller ingen av dem` });
+    }
+  }
+  if (e.STYRKORT_SESSION_IDLE_MIN > e.STYRKORT_SESSION_MAX_HOURS * 60) {
+    ctx.addIssue({ code: 'custom', path: ['STYRKORT_SESSION_IDLE_MIN'], message: 'STYRKORT_SESSION_IDLE_MIN får inte vara längre än STYRKORT_SESSION_MAX_HOURS' });
+  }
 });
 
 export function loadConfig(env: Record<string, string | undefined>, cwd: string): Config {
@@ -84,5 +150,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     logLevel: e.LOG_LEVEL,
     koladaUrl: e.STYRKORT_KOLADA_URL,
     importMaxBytes: e.STYRKORT_IMPORT_MAX_MB * 1024 * 1024,
+    cookieSecure: e.STYRKORT_COOKIE_SECURE,
+    sessionIdleMinutes: e.STYRKORT_SESSION_IDLE_MIN,
+    sessionMaxHours: e.STYRKORT_SESSION_MAX_HOURS,
+    oidc:
+      e.STYRKORT_OIDC_ISSUER && e.STYRKORT_OIDC_CLIENT_ID && e.STYRKORT_OIDC_CLIENT_SECRET && e.STYRKORT_OIDC_REDIRECT_URI
+        ? { issuer: e.STYRKORT_OIDC_ISSUER, clientId: e.STYRKORT_OIDC_CLIENT_ID, clientSecret: e.STYRKORT_OIDC_CLIENT_SECRET, redirectUri: e.STYRKORT_OIDC_REDIRECT_URI }
+        : null,
   };
 }

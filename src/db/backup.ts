@@ -176,6 +176,7 @@ export async function restoreDatabase(url: string, file: string): Promise<Manife
     await client.query('begin');
     await client.query('set constraints all deferred');
     let table: { name: string; columns: string[] } | null = null;
+    const loaded: string[] = [];
     let stream: ReturnType<typeof copyFrom> | null = null;
     let finished: Promise<void> | null = null;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
@@ -185,6 +186,10 @@ export async function restoreDatabase(url: string, file: string): Promise<Manife
         const m = line.match(/^\\table (\S+)(?: (.*))?$/);
         if (!m) throw new StyrkortError('invalid_input', `Oväntad rad i säkerhetskopian: ${line.slice(0, 80)}`);
         table = { name: m[1] as string, columns: (m[2] ?? '').split(' ').filter(Boolean) };
+        // restored rows are not new changes: the audit trigger (and the append-only guards) stay
+        // out of the load, and the audit log is restored as it was
+        await client.query(`alter table ${quoteIdent(table.name)} disable trigger user`);
+        loaded.push(table.name);
         const cols = table.columns.map(quoteIdent).join(', ');
         stream = client.query(copyFrom(`copy ${quoteIdent(table.name)} (${cols}) from stdin`));
         finished = new Promise<void>((resolve, reject) => {
@@ -203,6 +208,8 @@ export async function restoreDatabase(url: string, file: string): Promise<Manife
       if (!(stream as NonNullable<typeof stream>).write(`${line}\n`)) await once(stream as NonNullable<typeof stream>, 'drain');
     }
     if (table !== null) throw new StyrkortError('invalid_input', `Säkerhetskopian tar slut mitt i tabellen ${table.name}`);
+    await client.query('set constraints all immediate');
+    for (const name of loaded) await client.query(`alter table ${quoteIdent(name)} enable trigger user`);
 
     // identity columns continue after the restored ids
     const identities = await client.query<{ table_name: string; column_name: string }>(

@@ -26,8 +26,14 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function createPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'styrkort' });
+/**
+ * `role`: the role every connection of the pool takes right after connecting (`SET ROLE` as a
+ * startup option), so the application runs with the rights of `styrkort_app` while migrations,
+ * backup and restore run as the owner that connected (see migrations/20261122T1300).
+ */
+export function createPool(url: string, max = 10, role: string | null = null): pg.Pool {
+  const options = role === null ? {} : { options: `-c role=${role}` };
+  const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'styrkort', ...options });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => undefined);
   return pool;
@@ -40,8 +46,8 @@ export function poolOf(db: Kysely<Database>): pg.Pool | null {
   return POOLS.get(db) ?? null;
 }
 
-export function openDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const pool = createPool(url, options.max);
+export function openDatabase(url: string, options: { max?: number; role?: string | null } = {}): DatabaseHandle {
+  const pool = createPool(url, options.max, options.role ?? null);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   POOLS.set(db, pool);
   return {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { StyrkortError } from '../domain/errors.js';
+import { APP_ROLE, checkAppRole } from './appRole.js';
 import { describeUrl, openDatabase, type DatabaseHandle } from './connect.js';
 import { startEmbedded, type EmbeddedPostgres } from './embedded/launcher.js';
 import { migrateToLatest } from './migrate.js';
@@ -56,9 +57,17 @@ export async function openConfiguredDatabase(options: DatabaseOptions): Promise<
     embedded = await startEmbedded({ dataDir: options.dataDir, mode: options.mode, port: options.embeddedPgPort, ...(options.log ? { log: options.log } : {}) });
     url = embedded.url;
   }
-  const handle = openDatabase(url);
+  // migrations run as the owner that connected; everything else as the application's role
+  let handle = openDatabase(url);
   try {
     if (options.migrate) await migrateToLatest(handle.db as never);
+    const app = await checkAppRole(url);
+    if (app.role !== null) {
+      await handle.close();
+      handle = openDatabase(url, { role: app.role });
+    } else if (options.migrate) {
+      options.log?.(`Varning: Styrkort kör som databasens ägare, inte som ${APP_ROLE}: ${app.reason}`);
+    }
   } catch (error) {
     await handle.close();
     await embedded?.stop();

@@ -252,6 +252,7 @@ export interface AgendaItemTable {
   goal_id: string;
   position: number;
   title: string;
+  ready: Generated<boolean>;
 }
 
 export interface AgendaItemPresenterTable {
@@ -267,6 +268,91 @@ export interface ContentBlockTable {
   position: number;
   type: string;
   spec: ColumnType<unknown, string, string>;
+}
+
+/** A person who logs in (migration 20261122T1200_accounts). */
+export interface AppUserTable {
+  id: Generated<string>;
+  display_name: string;
+  email: string | null;
+  person_id: string | null;
+  disabled_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+/** An OpenID Connect identity of a user: (issuer, subject), never the e-mail. */
+export interface UserIdentityTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface LocalCredentialTable {
+  user_id: string;
+  username: string;
+  password_hash: string;
+  updated_at: Generated<Date>;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+}
+
+/** A server-side session; `id` is the SHA-256 (hex) of the cookie's token. */
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  idle_expires_at: Timestamp;
+  absolute_expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** Version n of a meeting's published pack (issue 6); frozen by triggers except a withdrawal. */
+export interface MeetingVersionTable {
+  meeting_id: string;
+  version: number;
+  published_at: Generated<Date>;
+  published_by: string;
+  published_by_id: string | null;
+  missing_formats: ColumnType<string[], string[] | undefined, string[]>;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawn_by_id: string | null;
+  withdrawal_reason: string | null;
+}
+
+/** A published file (pptx, pdf, html) or the data snapshot (json) of a version; never changed. */
+export interface MeetingArtifactTable {
+  meeting_id: string;
+  version: number;
+  format: string;
+  file_name: string;
+  content_type: string;
+  bytes: Buffer;
+  size: number;
+  sha256: string;
+}
+
+/** The audit trail, written by triggers only; append-only. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  actor_id: string | null;
+  actor_name: string;
+  db_role: Generated<string>;
+  request_id: string | null;
+  table_name: string;
+  row_key: ColumnType<Record<string, unknown>, string, string>;
+  operation: string;
+  old_row: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  new_row: ColumnType<Record<string, unknown> | null, string | null, string | null>;
 }
 
 export interface Database {
@@ -297,4 +383,12 @@ export interface Database {
   agenda_item: AgendaItemTable;
   agenda_item_presenter: AgendaItemPresenterTable;
   content_block: ContentBlockTable;
+  meeting_version: MeetingVersionTable;
+  meeting_artifact: MeetingArtifactTable;
+  audit_log: AuditLogTable;
+  app_user: AppUserTable;
+  user_identity: UserIdentityTable;
+  local_credential: LocalCredentialTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
 }

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'too_large'
   | 'forbidden'
   | 'unauthenticated'
+  | 'rate_limited'
   | 'config'
   | 'unavailable'
   | 'internal';

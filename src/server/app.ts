@@ -5,7 +5,14 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { PACKAGE_ROOT } from '../config/paths.js';
 import type { AppDependencies } from './deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { installAuth } from './auth/install.js';
 import { assetRoutes } from './routes/assets.js';
+import { auditRoutes } from './routes/audit.js';
+import { indicatorAuthoringRoutes } from './routes/indicatorAuthoring.js';
+import { itemAuthoringRoutes } from './routes/itemAuthoring.js';
+import { meetingAuthoringRoutes } from './routes/meetingAuthoring.js';
+import { publishingRoutes } from './routes/publishing.js';
+import { authRoutes } from './routes/auth.js';
 import { deckRoutes } from './routes/decks.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
@@ -16,6 +23,7 @@ import { goalRoutes } from './routes/goals.js';
 import { indicatorValueRoutes } from './routes/indicatorValues.js';
 import { scorecardRoutes } from './routes/scorecard.js';
 import { searchRoutes } from './routes/search.js';
+import { userRoutes } from './routes/users.js';
 import { webApp } from './web.js';
 
 /**
@@ -26,7 +34,7 @@ export type App = FastifyInstance;
 
 export async function buildApp(deps: AppDependencies): Promise<App> {
   const app = Fastify({
-    logger: { level: deps.logLevel ?? 'info' },
+    logger: { level: deps.logLevel ?? 'info', ...(deps.logStream ? { stream: deps.logStream } : {}) },
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -35,12 +43,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 
-  // who is asking, once per request, before any route; routes guard with server/auth/guard.ts
-  app.decorateRequest('principal', null);
-  const authenticate = deps.authenticator ?? (async () => null);
-  app.addHook('onRequest', async (request) => {
-    request.principal = await authenticate(request);
-  });
+  // who is asking, CSRF and Origin checks, every route's declared access, security headers
+  // (server/auth/install.ts); routes declare access with server/auth/guard.ts `needs(...)`
+  await installAuth(app, deps);
 
   await app.register(swagger, {
     openapi: {
@@ -51,6 +56,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'indikatorer', description: 'Indikatorer, utfall, serier och rangordning' },
         { name: 'sammanträden', description: 'Sammanträden med informationspunkter' },
         { name: 'inläsning', description: 'Inläsning från Excel, CSV och Kolada: uppladdning, förhandsgranskning, inläsningar och ångra' },
+        { name: 'redigering', description: 'Sammanträden, dagordning, informationspunkter, block, indikatorer och målvärden' },
+        { name: 'publicering', description: 'Publicerade versioner av styrelsepaketet, rättelser och återkallelser' },
+        { name: 'granskning', description: 'Granskningsloggen: vem ändrade vad, när, från vad till vad' },
+        { name: 'konton', description: 'Inloggning, sessioner, användare och roller' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -67,7 +76,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(searchRoutes, { prefix: '/api', deps });
   await app.register(indicatorValueRoutes, { prefix: '/api', deps });
   await app.register(importRoutes, { prefix: '/api', deps });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(meetingAuthoringRoutes, { prefix: '/api', deps });
+  await app.register(itemAuthoringRoutes, { prefix: '/api', deps });
+  await app.register(indicatorAuthoringRoutes, { prefix: '/api', deps });
+  await app.register(publishingRoutes, { prefix: '/api', deps });
+  await app.register(auditRoutes, { prefix: '/api', deps });
+  await app.register(authRoutes, { prefix: '/api', deps });
+  await app.register(userRoutes, { prefix: '/api', deps });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(webApp, { dir: deps.webDir ?? path.join(PACKAGE_ROOT, 'dist', 'web') });
   return app;
 }

@@ -1,5 +1,6 @@
 import type { ImportSettings } from '../services/importSettings.js';
 import type { Authenticator } from './auth/principal.js';
+import type { AuthOptions } from './auth/settings.js';
 import type { Store } from '../services/store.js';
 
 /** What the HTTP application is built from; passed in so tests can build it on a test database. */
@@ -14,6 +15,10 @@ export interface AppDependencies {
    * PostgreSQL. Tests may pass another (an effect passed in, not a flag in production code).
    */
   authenticator?: Authenticator;
+  /** Sessions (idle and absolute lifetime, the clock), the cookie's Secure flag, OpenID Connect, rate limits. */
+  auth?: AuthOptions;
+  /** Where the log goes (default standard output); tests capture it to see refusals logged. */
+  logStream?: { write(line: string): void };
   /** The built web app to serve; default dist/web in the package. */
   webDir?: string;
 }

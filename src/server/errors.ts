@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isStyrkortError, type ErrorCode } from '../domain/errors.js';
+import { hiddenFromReader, logRefusal, refusalLogged } from './auth/refusals.js';
 
 /** The one place an error becomes an HTTP answer: status from the error's code, body in Swedish. */
 const STATUS: Record<ErrorCode, number> = {
@@ -10,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
   config: 500,
   internal: 500,
@@ -35,6 +37,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (isStyrkortError(error)) {
     const status = STATUS[error.code];
     if (status >= 500) request.log.error({ err: error }, error.message);
+    // every refusal is logged once; guards log their own with detail (server/auth/refusals.ts)
+    if ((status === 401 || status === 403) && !refusalLogged(request)) logRefusal(request, error.code, error.message);
+    if (status === 404 && !refusalLogged(request) && hiddenFromReader(request)) logRefusal(request, 'not_visible', `finns inte eller visas inte för läsare: ${error.message}`);
     const body: ErrorBody = { error: { code: error.code, message: error.message, details: [...error.details], requestId } };
     void reply.status(status).send(body);
     return;

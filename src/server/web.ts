@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { APP_CSP } from './security/headers.js';
 
 /**
  * Serves the built web app (dist/web): files under assets/ carry a content hash in their name
@@ -10,16 +11,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
  * index.html, so a shared link (/indikator/…, /sammantraden/…) opens the app at that page.
  * Without a build the server still answers, with a page saying how to build.
  */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const CSP = APP_CSP;
 
 const NOT_BUILT = `<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Styrkort – webbappen är inte byggd</title></head>

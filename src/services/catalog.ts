@@ -10,6 +10,7 @@ import { listAreas } from '../db/repositories/areas.js';
 import { listGoalLines, listPlanPeriods } from '../db/repositories/plan.js';
 import type { Db } from '../db/repositories/types.js';
 import type { Database } from '../db/schema.js';
+import { setActor } from '../db/actor.js';
 import { addCounts, deferConstraints, syncTable, type SyncCounts } from '../db/sync.js';
 import { readCatalogDir } from './catalogFiles.js';
 import { commitMeasurementPlan, planMeasurementImport, type IncomingMeasurement, type CommitResult } from './measurementCommit.js';
@@ -313,6 +314,8 @@ export async function readCheckedCatalog(db: Db, options: Pick<LoadCatalogOption
 export async function loadCatalog(db: Kysely<Database>, options: LoadCatalogOptions): Promise<CatalogLoadResult> {
   const { catalog, sha256 } = await readCheckedCatalog(db, options);
   return db.transaction().execute(async (trx) => {
+    // the audit trail names the load's author (the demo, or who loaded a region's catalog)
+    await setActor(trx, { userId: null, name: options.createdBy, requestId: null });
     await deferConstraints(trx);
     const structure = await applyStructure(trx, catalog, options.root);
     const importPlan = await planMeasurementImport(trx, measurementRowsOf(catalog));

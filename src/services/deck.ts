@@ -10,6 +10,7 @@ import { renderPptx } from '../reports/pptx/render.js';
 import type { DeckTheme } from '../reports/theme.js';
 import { meetingView } from './meetingView.js';
 import type { Store } from './store.js';
+import { ALL_MEETINGS, type MeetingFilter } from './visibility.js';
 
 /**
  * A meeting's board pack: the meeting view from stored data, the deck model from the view, and
@@ -70,12 +71,12 @@ export async function renderDeck(input: DeckInput, format: DeckFormat, settings:
   return { format, bytes, contentType: DECK_CONTENT_TYPES[format], fileName: `${deck.fileStem}.${format}`, slideCount: deck.slides.length };
 }
 
-export async function meetingDeck(db: Store, idOrDate: string, options: DeckOptions = {}): Promise<{ view: MeetingView; deck: Deck }> {
-  const view = await meetingView(db, idOrDate);
+export async function meetingDeck(db: Store, idOrDate: string, options: DeckOptions = {}, visible: MeetingFilter = ALL_MEETINGS): Promise<{ view: MeetingView; deck: Deck }> {
+  const view = await meetingView(db, idOrDate, visible);
   return { view, deck: buildDeck(view, options) };
 }
 
-export async function renderMeetingDeck(db: Store, idOrDate: string, format: DeckFormat, settings: DeckSettings): Promise<RenderedDeck> {
-  const { deck } = await meetingDeck(db, idOrDate);
+export async function renderMeetingDeck(db: Store, idOrDate: string, format: DeckFormat, settings: DeckSettings, visible: MeetingFilter = ALL_MEETINGS): Promise<RenderedDeck> {
+  const { deck } = await meetingDeck(db, idOrDate, {}, visible);
   return renderDeck({ deck, theme: settings.theme, assets: await deckAssets(db, deck) }, format, settings);
 }

@@ -9,6 +9,7 @@ import { listMeetings } from '../db/repositories/meetings.js';
 import { listPeople } from '../db/repositories/people.js';
 import { listGoalLines, listPlanPeriods } from '../db/repositories/plan.js';
 import type { Db } from '../db/repositories/types.js';
+import { ALL_MEETINGS, type MeetingFilter } from './visibility.js';
 
 /** A goal across meetings, and which goals each meeting took up. */
 export function presentersOf(entry: AgendaEntry, meeting: Meeting, people: ReadonlyMap<string, Person>): PresenterView[] {
@@ -18,8 +19,9 @@ export function presentersOf(entry: AgendaEntry, meeting: Meeting, people: Reado
   });
 }
 
-export async function goalDetail(db: Db, goalId: string): Promise<GoalDetail> {
-  const [periods, lines, meetings, entries, people] = await Promise.all([listPlanPeriods(db), listGoalLines(db), listMeetings(db), listAgendaEntries(db), listPeople(db)]);
+export async function goalDetail(db: Db, goalId: string, visible: MeetingFilter = ALL_MEETINGS): Promise<GoalDetail> {
+  const [periods, lines, allMeetings, entries, people] = await Promise.all([listPlanPeriods(db), listGoalLines(db), listMeetings(db), listAgendaEntries(db), listPeople(db)]);
+  const meetings = allMeetings.filter(visible);
   const goals = periods.flatMap((p) => p.goals);
   const goal = goals.find((g) => g.id === goalId);
   if (!goal) throw new StyrkortError('not_found', `Målet "${goalId}" finns inte`);
@@ -46,8 +48,9 @@ export async function goalDetail(db: Db, goalId: string): Promise<GoalDetail> {
 }
 
 /** Every meeting (newest first), optionally only those of one plan period, with its goals' item counts. */
-export async function coverage(db: Db, options: { planPeriodId: string | null }): Promise<MeetingCoverage[]> {
-  const [periods, meetings, entries] = await Promise.all([listPlanPeriods(db), listMeetings(db), listAgendaEntries(db)]);
+export async function coverage(db: Db, options: { planPeriodId: string | null; visible?: MeetingFilter }): Promise<MeetingCoverage[]> {
+  const [periods, allMeetings, entries] = await Promise.all([listPlanPeriods(db), listMeetings(db), listAgendaEntries(db)]);
+  const meetings = allMeetings.filter(options.visible ?? ALL_MEETINGS);
   if (options.planPeriodId !== null && !periods.some((p) => p.id === options.planPeriodId)) {
     throw new StyrkortError('not_found', `Planperioden "${options.planPeriodId}" finns inte`);
   }

@@ -9,6 +9,7 @@ import { listMeetings } from '../db/repositories/meetings.js';
 import { provenanceOf, storedPeriods } from '../db/repositories/provenance.js';
 import type { Db } from '../db/repositories/types.js';
 import { indicatorSeries } from './indicatorViews.js';
+import { ALL_MEETINGS, type MeetingFilter } from './visibility.js';
 
 /** What the indicator page offers, and its values as a table with their provenance. */
 async function requireIndicator(db: Db, id: string): Promise<Indicator> {
@@ -17,13 +18,13 @@ async function requireIndicator(db: Db, id: string): Promise<Indicator> {
   return indicator;
 }
 
-export async function indicatorFacets(db: Db, id: string): Promise<IndicatorFacets> {
+export async function indicatorFacets(db: Db, id: string, visible: MeetingFilter = ALL_MEETINGS): Promise<IndicatorFacets> {
   const indicator = await requireIndicator(db, id);
   // a derived indicator has no rows of its own: its periods are those of its numerator
   const source = indicator.derivation?.numerator ?? indicator.id;
   const [stored, shown, meetings] = await Promise.all([storedPeriods(db, source), itemsShowingIndicator(db, id), listMeetings(db)]);
   const total = stored.filter((s) => s.breakdown === '');
-  const meetingById = new Map(meetings.map((m) => [m.id, m]));
+  const meetingById = new Map(meetings.filter(visible).map((m) => [m.id, m]));
   const breakdowns = [...new Set(stored.map((s) => s.breakdown))].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b, 'sv')));
   return {
     periods: total.sort((a, b) => compareKeys(a.period, b.period)).map((s) => ({ key: s.period, label: keyLabel(s.period), areas: s.areas, regions: s.regions })),

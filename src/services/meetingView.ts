@@ -9,11 +9,15 @@ import { listPeople } from '../db/repositories/people.js';
 import { listFocusAreaSets, listPlanPeriods } from '../db/repositories/plan.js';
 import type { Db } from '../db/repositories/types.js';
 import { loadBlockContext } from './valueContext.js';
+import { ALL_MEETINGS, type MeetingFilter } from './visibility.js';
 
-/** Builds the meeting view (see domain/meetingView.ts) from stored data. */
-export async function meetingView(db: Db, idOrDate: string): Promise<MeetingView> {
+/**
+ * Builds the meeting view (see domain/meetingView.ts) from stored data. A meeting the caller may
+ * not see (`visible`) is answered as one that does not exist.
+ */
+export async function meetingView(db: Db, idOrDate: string, visible: MeetingFilter = ALL_MEETINGS): Promise<MeetingView> {
   const meeting = await findMeeting(db, idOrDate);
-  if (!meeting) throw new StyrkortError('not_found', `Sammanträdet "${idOrDate}" finns inte`);
+  if (!meeting || !visible(meeting)) throw new StyrkortError('not_found', `Sammanträdet "${idOrDate}" finns inte`);
   const [items, periods, people, focusSets] = await Promise.all([listItems(db, meeting.id), listPlanPeriods(db), listPeople(db), listFocusAreaSets(db)]);
   const period = periods.find((p) => p.id === meeting.planPeriodId);
   if (!period) throw new StyrkortError('internal', `Planperioden ${meeting.planPeriodId} saknas`);

@@ -9,12 +9,13 @@ import type { FocusAreaSet, Goal, GoalLine } from '../domain/plan.js';
 import type { Target } from '../domain/target.js';
 import { appliedMigrations } from '../db/migrate.js';
 import { listAreas } from '../db/repositories/areas.js';
-import { getAssetBytes } from '../db/repositories/content.js';
+import { getAssetBytes, meetingsShowingAsset } from '../db/repositories/content.js';
 import { listIndicators, listTargets } from '../db/repositories/indicators.js';
 import { listMeetings } from '../db/repositories/meetings.js';
 import { listPeople } from '../db/repositories/people.js';
 import { listFocusAreaSets, listGoalLines, listPlanPeriods } from '../db/repositories/plan.js';
 import type { Store } from './store.js';
+import { ALL_MEETINGS, type MeetingFilter } from './visibility.js';
 
 /** Plain reads for the API and the CLI: the board's set-up as stored. */
 export interface PlanPeriodView {
@@ -48,7 +49,7 @@ export const goalLines = (db: Store): Promise<GoalLine[]> => listGoalLines(db);
 export const focusAreas = (db: Store): Promise<FocusAreaSet[]> => listFocusAreaSets(db);
 export const areas = (db: Store): Promise<Area[]> => listAreas(db);
 export const people = (db: Store): Promise<Person[]> => listPeople(db);
-export const meetings = (db: Store): Promise<Meeting[]> => listMeetings(db);
+export const meetings = async (db: Store, visible: MeetingFilter = ALL_MEETINGS): Promise<Meeting[]> => (await listMeetings(db)).filter(visible);
 
 export async function indicatorWithTargets(db: Store, id: string): Promise<Indicator & { targets: Target[] }> {
   const [indicator] = await listIndicators(db, [id]);
@@ -56,9 +57,17 @@ export async function indicatorWithTargets(db: Store, id: string): Promise<Indic
   return { ...indicator, targets: await listTargets(db, [id]) };
 }
 
-export async function asset(db: Store, id: string): Promise<{ mediaType: string; fileName: string; bytes: Buffer }> {
+/**
+ * A picture. `unshown`: the caller may see pictures no meeting shows yet (editors); otherwise a
+ * picture is seen only through a meeting the caller may see (one only a draft shows is the
+ * draft's), published meetings asked first.
+ */
+export async function asset(db: Store, id: string, visible: MeetingFilter = ALL_MEETINGS, unshown = true): Promise<{ mediaType: string; fileName: string; bytes: Buffer }> {
   const found = await getAssetBytes(db, id);
   if (!found) throw new StyrkortError('not_found', `Bilden "${id}" finns inte`);
+  if (unshown) return found;
+  const shown = (await meetingsShowingAsset(db, id)).sort((a, b) => Number(a.status === 'draft') - Number(b.status === 'draft'));
+  if (!shown.some(visible)) throw new StyrkortError('not_found', `Bilden "${id}" finns inte`);
   return found;
 }
 

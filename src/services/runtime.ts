@@ -1,5 +1,6 @@
 import type { Config } from '../config/env.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
+import { openDatabase } from '../db/connect.js';
 import { openConfiguredDatabase, type OpenedDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 
@@ -17,6 +18,14 @@ export function openRuntime(cfg: Config, mode: 'own' | 'shared', options: { migr
   });
 }
 
-export const migrate = (runtime: Runtime): Promise<string[]> => migrateToLatest(runtime.db as never);
+/** Migrations run as the owner that connected, not as the application's role the runtime uses. */
+export async function migrate(runtime: Runtime): Promise<string[]> {
+  const owner = openDatabase(runtime.url, { max: 1 });
+  try {
+    return await migrateToLatest(owner.db as never);
+  } finally {
+    await owner.close();
+  }
+}
 export const backup = (runtime: Runtime, file: string) => backupDatabase(runtime.url, file);
 export const restore = (runtime: Runtime, file: string) => restoreDatabase(runtime.url, file);

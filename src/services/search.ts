@@ -8,13 +8,16 @@ import { listMeetings } from '../db/repositories/meetings.js';
 import { listPeople } from '../db/repositories/people.js';
 import { listPlanPeriods } from '../db/repositories/plan.js';
 import type { Db } from '../db/repositories/types.js';
+import { ALL_MEETINGS, type MeetingFilter } from './visibility.js';
 
 /** Indicators, information items and people whose names match a query (see domain/search.ts). */
-export async function search(db: Db, query: string, today: string): Promise<SearchResults> {
+export async function search(db: Db, query: string, today: string, visible: MeetingFilter = ALL_MEETINGS): Promise<SearchResults> {
   const words = queryWords(query);
   const empty: SearchResults = { query, indicators: [], items: [], people: [] };
   if (words.length === 0) return empty;
-  const [indicators, entries, meetings, people, periods] = await Promise.all([listIndicators(db), listAgendaEntries(db), listMeetings(db), listPeople(db), listPlanPeriods(db)]);
+  const [indicators, entries, allMeetings, people, periods] = await Promise.all([listIndicators(db), listAgendaEntries(db), listMeetings(db), listPeople(db), listPlanPeriods(db)]);
+  // items of meetings the caller may not see are not found (nor listed under their presenters)
+  const meetings = allMeetings.filter(visible);
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const goalById = new Map(periods.flatMap((p) => p.goals).map((g) => [g.id, g]));
   const order = new Map(meetings.map((m, i) => [m.id, i]));

@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAlive, runCli, startServer, tempDir } from '../support/cli.js';
+import { authedFetch, login } from '../support/login.js';
 
 async function postgresPid(dataDir: string): Promise<number> {
   const text = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8');
@@ -9,7 +10,7 @@ async function postgresPid(dataDir: string): Promise<number> {
 }
 
 async function meetingIds(url: string): Promise<string[]> {
-  const r = await fetch(`${url}/api/meetings`);
+  const r = await authedFetch(url, '/api/meetings');
   return ((await r.json()) as Array<{ id: string }>).map((m) => m.id).sort();
 }
 
@@ -75,7 +76,8 @@ describe('the server process with the embedded PostgreSQL', () => {
     expect(backup.code).toBe(0);
     expect(backup.stdout).toMatch(/Säkerhetskopia skriven till/);
     const urls = ['/api/meetings/2026-05-06', '/api/indicators?area=0008', '/api/indicators/telefon-teleq-samma-dag/ranking?period=2026-03', '/api/plan-periods'];
-    const before = await Promise.all(urls.map(async (u) => (await fetch(`${server.url}${u}`)).text()));
+    const sourceLogin = await login(server.url);
+    const before = await Promise.all(urls.map(async (u) => (await authedFetch(server.url, u, sourceLogin)).text()));
     server.child.kill('SIGTERM');
     await server.exited;
 
@@ -83,7 +85,8 @@ describe('the server process with the embedded PostgreSQL', () => {
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
     const restored = await startServer(['serve'], target);
-    const after = await Promise.all(urls.map(async (u) => (await fetch(`${restored.url}${u}`)).text()));
+    const targetLogin = await login(restored.url);
+    const after = await Promise.all(urls.map(async (u) => (await authedFetch(restored.url, u, targetLogin)).text()));
     expect(after).toEqual(before);
 
     const again = await runCli(['restore', file], target);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { buildApp, type App } from '../../src/server/app.js';
+import { ADMIN, as } from '../support/auth.js';
 import { demoDatabase } from '../support/demo.js';
 import { csvBytes, xlsxBytes } from '../support/importFiles.js';
 import { koladaFixture, startKoladaStub, type KoladaStub } from '../support/koladaStub.js';
@@ -13,7 +14,7 @@ let stub: KoladaStub;
 beforeAll(async () => {
   t = await demoDatabase();
   stub = await startKoladaStub(koladaFixture());
-  app = await buildApp({ db: t.db, version: 'test', logLevel: 'silent', imports: { maxUploadBytes: 64 * 1024, koladaUrl: stub.url } });
+  app = await buildApp({ db: t.db, version: 'test', logLevel: 'silent', imports: { maxUploadBytes: 64 * 1024, koladaUrl: stub.url }, authenticator: as(ADMIN) });
 });
 afterAll(async () => {
   await app.close();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { checkAppRole } from '../../src/db/appRole.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
@@ -33,8 +34,15 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`create database ${name}`));
-  const handle = openDatabase(urlFor(name));
-  if (options.migrate ?? true) await migrateToLatest(handle.db as never);
+  // as the application: migrations as the owner, then the pool runs as styrkort_app
+  let handle = openDatabase(urlFor(name));
+  if (options.migrate ?? true) {
+    await migrateToLatest(handle.db as never);
+    const app = await checkAppRole(handle.url);
+    if (app.role === null) throw new Error(`styrkort_app kan inte användas: ${app.reason}`);
+    await handle.close();
+    handle = openDatabase(urlFor(name), { role: app.role });
+  }
   return {
     ...handle,
     name,

@@ -2,6 +2,8 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261122T0900_initial.js';
 import * as scorecardIndex from './20261122T1000_scorecard_index.js';
 import * as imports from './20261122T1030_imports.js';
+import * as accounts from './20261122T1200_accounts.js';
+import * as publishingAudit from './20261122T1300_publishing_audit.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp and sort in the order they run;
@@ -12,6 +14,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122T0900_initial': initial,
   '20261122T1000_scorecard_index': scorecardIndex,
   '20261122T1030_imports': imports,
+  '20261122T1200_accounts': accounts,
+  '20261122T1300_publishing_audit': publishingAudit,
 };
 
 export const migrationProvider: MigrationProvider = {

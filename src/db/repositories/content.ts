@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Dataset, DatasetColumn, DatasetCell } from '../../domain/dataset.js';
 import type { Risk } from '../../domain/risk.js';
 import type { RiskRegisterData } from '../../domain/blockView.js';
@@ -60,4 +61,18 @@ export async function listAssets(db: Db, ids?: readonly string[]): Promise<Array
 export async function getAssetBytes(db: Db, id: string): Promise<{ mediaType: string; fileName: string; bytes: Buffer } | null> {
   const row = await db.selectFrom('asset').select(['media_type', 'file_name', 'bytes']).where('id', '=', id).executeTakeFirst();
   return row ? { mediaType: row.media_type, fileName: row.file_name, bytes: row.bytes } : null;
+}
+
+/** The meetings (id and status) whose items show a picture. */
+export async function meetingsShowingAsset(db: Db, assetId: string): Promise<Array<{ id: string; status: 'draft' | 'published' | 'archived' }>> {
+  const rows = await db
+    .selectFrom('content_block as b')
+    .innerJoin('agenda_item as i', 'i.id', 'b.item_id')
+    .innerJoin('meeting as m', 'm.id', 'i.meeting_id')
+    .select(['m.id', 'm.status'])
+    .distinct()
+    .where('b.type', '=', 'image')
+    .where(sql<string>`b.spec->>'asset'`, '=', assetId)
+    .execute();
+  return rows.map((r) => ({ id: r.id, status: r.status as 'draft' | 'published' | 'archived' }));
 }

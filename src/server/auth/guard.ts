@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Permission } from '../../domain/access.js';
 import { StyrkortError } from '../../domain/errors.js';
 import type { Authenticated } from './principal.js';
+import { logRefusal } from './refusals.js';
 
 /**
  * Route guards. Every route declares what it needs; a refusal is logged (who, what, which
@@ -9,7 +10,7 @@ import type { Authenticated } from './principal.js';
  */
 export function requireUser(request: FastifyRequest): Authenticated {
   if (!request.principal) {
-    request.log.warn({ refusal: 'unauthenticated', route: request.routeOptions.url, method: request.method }, 'nekad: inte inloggad');
+    logRefusal(request, 'unauthenticated', 'inte inloggad');
     throw new StyrkortError('unauthenticated', 'Du behöver logga in.');
   }
   return request.principal;
@@ -18,15 +19,29 @@ export function requireUser(request: FastifyRequest): Authenticated {
 export function requirePermission(request: FastifyRequest, permission: Permission): Authenticated {
   const principal = requireUser(request);
   if (!can(principal, permission)) {
-    request.log.warn({ refusal: 'forbidden', permission, userId: principal.userId, route: request.routeOptions.url, method: request.method }, 'nekad: saknar behörighet');
+    logRefusal(request, 'forbidden', 'saknar behörighet', { permission });
     throw new StyrkortError('forbidden', 'Du har inte behörighet till det här.');
   }
   return principal;
 }
 
-/** A preHandler for a whole route: `{ preHandler: needs('edit_indicators') }`. */
+/** Guards made by `needs`, with their permission: the server reads a route's declared access from them. */
+const GUARDS = new WeakMap<object, Permission>();
+
+/**
+ * A preHandler for a whole route: `{ preHandler: needs('edit_indicators') }`. The server also
+ * reads the permission from it when the route is registered and checks it as soon as a request
+ * arrives (before its body is read), so a refused caller never reaches validation.
+ */
 export function needs(permission: Permission) {
-  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+  const guard = async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     requirePermission(request, permission);
   };
+  GUARDS.set(guard, permission);
+  return guard;
+}
+
+/** The permission of a guard made by `needs`, or null for any other function. */
+export function permissionOfGuard(handler: unknown): Permission | null {
+  return typeof handler === 'function' ? (GUARDS.get(handler) ?? null) : null;
 }

@@ -3,6 +3,11 @@ import { z } from 'zod';
 import { DECK_FORMATS, DECK_HTML_CSP, renderMeetingDeck, type DeckFormat } from '../../services/deck.js';
 import { deckSettings } from '../../services/deckSettings.js';
 import type { AppDependencies } from '../deps.js';
+import { needs } from '../auth/guard.js';
+import { meetingGate } from '../auth/meetings.js';
+import { readsPublishedOnly } from '../auth/published.js';
+import { readerDeckFile } from '../../services/publishing.js';
+import { sendStoredFile } from './publishing.js';
 import { contentDisposition } from '../contentDisposition.js';
 
 /**
@@ -21,9 +26,11 @@ export const deckRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = asyn
   for (const format of DECK_FORMATS) {
     app.get(
       `/meetings/:id/deck.${format}`,
-      { schema: { tags: ['sammanträden'], summary: SUMMARY[format], params: z.object({ id: z.string().min(1) }) } },
+      { preHandler: needs('read'), config: { rateLimit: 'deck' }, schema: { tags: ['sammanträden'], summary: SUMMARY[format], params: z.object({ id: z.string().min(1) }) } },
       async (request, reply) => {
-        const deck = await renderMeetingDeck(deps.db, request.params.id, format, settings);
+        // board members get the stored files of the published version, editors a live render
+        if (readsPublishedOnly(request)) return sendStoredFile(reply, await readerDeckFile(deps.db, request.params.id, format), format);
+        const deck = await renderMeetingDeck(deps.db, request.params.id, format, settings, meetingGate(request));
         void reply
           .header('content-type', deck.contentType)
           .header('content-disposition', contentDisposition(format === 'pptx' ? 'attachment' : 'inline', deck.fileName))

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { coverage, goalDetail } from '../../services/goals.js';
 import type { AppDependencies } from '../deps.js';
+import { needs } from '../auth/guard.js';
+import { visibleMeetings } from '../auth/meetings.js';
 
 const goal = z.object({ id: z.string(), planPeriodId: z.string(), goalLineId: z.string(), position: z.number().int(), name: z.string() });
 const meetingRef = z.object({ id: z.string(), date: z.string(), heading: z.string(), planPeriodId: z.string(), status: z.string() });
@@ -11,6 +13,7 @@ export const goalRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = asyn
   app.get(
     '/goals/:id',
     {
+      preHandler: needs('read'),
       schema: {
         tags: ['plan'],
         summary: 'Ett mål med dess namn i varje planperiod och informationspunkterna som tagit upp det i alla sammanträden',
@@ -26,12 +29,13 @@ export const goalRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = asyn
         },
       },
     },
-    async (request) => goalDetail(deps.db, request.params.id),
+    async (request) => goalDetail(deps.db, request.params.id, visibleMeetings(request)),
   );
 
   app.get(
     '/coverage',
     {
+      preHandler: needs('read'),
       schema: {
         tags: ['sammanträden'],
         summary: 'Per sammanträde: antal informationspunkter per mål, och målen som ingen punkt tog upp',
@@ -39,6 +43,6 @@ export const goalRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = asyn
         response: { 200: z.array(z.object({ meeting: meetingRef, goals: z.array(z.object({ goal, items: z.number().int() })), unaddressed: z.array(goal) })) },
       },
     },
-    async (request) => coverage(deps.db, { planPeriodId: request.query.planPeriod ?? null }),
+    async (request) => coverage(deps.db, { planPeriodId: request.query.planPeriod ?? null, visible: visibleMeetings(request) }),
   );
 };

@@ -7,6 +7,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
   app.get(
     '/health',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['drift'],
         summary: 'Hälsa: svarar servern och databasen?',

@@ -15,6 +15,7 @@ import { DEFAULT_IMPORT_SETTINGS } from '../../services/importSettings.js';
 import { errorReportFile, ImportSessions, type ImportSession } from '../../services/importSessions.js';
 import { createKoladaClient, koladaMappingList, mapKoladaKpi, parseKpis, parseYears, syncKolada } from '../../services/koladaSync.js';
 import type { AppDependencies } from '../deps.js';
+import { needs } from '../auth/guard.js';
 
 /**
  * Imports over HTTP, for the web app's import page:
@@ -88,6 +89,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
   app.post(
     '/imports',
     {
+      preHandler: needs('import'),
+      config: { rateLimit: 'import' },
       schema: {
         tags: ['inläsning'],
         summary: 'Ladda upp en CSV- eller XLSX-fil (multipart, fältet "file"); analysen startar direkt',
@@ -119,13 +122,14 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
 
   app.get(
     '/imports/:id',
-    { schema: { tags: ['inläsning'], summary: 'Status, förlopp och förhandsgranskning av en uppladdad fil', params: idParams, response: { 200: sessionSchema } } },
+    { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: 'Status, förlopp och förhandsgranskning av en uppladdad fil', params: idParams, response: { 200: sessionSchema } } },
     async (request) => present(sessions.get(request.params.id)),
   );
 
   app.get(
     '/imports/:id/issues',
     {
+      preHandler: needs('import'),
       schema: {
         tags: ['inläsning'],
         summary: 'Felen i en uppladdad fil, sida för sida',
@@ -143,7 +147,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
   for (const format of ['xlsx', 'csv'] as const) {
     app.get(
       `/imports/:id/errors.${format}`,
-      { schema: { tags: ['inläsning'], summary: `Felen som ${format.toUpperCase()}-fil (celler som inte kan tolkas som formler)`, params: idParams } },
+      { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: `Felen som ${format.toUpperCase()}-fil (celler som inte kan tolkas som formler)`, params: idParams } },
       async (request, reply) => {
         const session = sessions.get(request.params.id);
         const body = await errorReportFile(session.report?.issues ?? [], format);
@@ -159,6 +163,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
   app.post(
     '/imports/:id/analyse',
     {
+      preHandler: needs('import'),
       schema: {
         tags: ['inläsning'],
         summary: 'Analysera filen igen (efter kopplade namn, eller med annat blad eller standardvärden)',
@@ -180,6 +185,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
   app.post(
     '/imports/:id/commit',
     {
+      preHandler: needs('import'),
       schema: {
         tags: ['inläsning'],
         summary: 'Spara filen som en inläsning (en transaktion); vägras om antalen ändrats sedan förhandsgranskningen',
@@ -199,7 +205,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
 
   app.delete(
     '/imports/:id',
-    { schema: { tags: ['inläsning'], summary: 'Släng en uppladdad fil som inte ska sparas', params: idParams } },
+    { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: 'Släng en uppladdad fil som inte ska sparas', params: idParams } },
     async (request, reply) => {
       await sessions.discard(request.params.id);
       return reply.status(204).send();
@@ -209,12 +215,13 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
   const mappingSchema = z.object({ kind: z.enum(['indicator', 'area']), sourceKey: z.string(), sourceText: z.string(), targetId: z.string(), createdBy: z.string(), createdAt: z.string() });
   app.get(
     '/import-mappings',
-    { schema: { tags: ['inläsning'], summary: 'Sparade kopplingar från namn i filer till indikatorer och områden', response: { 200: z.array(mappingSchema) } } },
+    { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: 'Sparade kopplingar från namn i filer till indikatorer och områden', response: { 200: z.array(mappingSchema) } } },
     async () => importMappingList(deps.db),
   );
   app.put(
     '/import-mappings',
     {
+      preHandler: needs('import'),
       schema: {
         tags: ['inläsning'],
         summary: 'Koppla ett namn i filer till en indikator eller ett område (används vid nästa inläsning)',
@@ -226,7 +233,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
   );
   app.delete(
     '/import-mappings/:kind/:key',
-    { schema: { tags: ['inläsning'], summary: 'Ta bort en koppling', params: z.object({ kind: z.enum(['indicator', 'area']), key: z.string().min(1) }) } },
+    { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: 'Ta bort en koppling', params: z.object({ kind: z.enum(['indicator', 'area']), key: z.string().min(1) }) } },
     async (request, reply) => {
       await removeMapping(deps.db, request.params.kind, request.params.key);
       return reply.status(204).send();
@@ -235,17 +242,18 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
 
   app.get(
     '/import-batches',
-    { schema: { tags: ['inläsning'], summary: 'Inläsningar, senaste först', querystring: page, response: { 200: z.object({ total: z.number().int(), batches: z.array(z.unknown()) }) } } },
+    { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: 'Inläsningar, senaste först', querystring: page, response: { 200: z.object({ total: z.number().int(), batches: z.array(z.unknown()) }) } } },
     async (request) => importBatchList(deps.db, request.query),
   );
   app.get(
     '/import-batches/:id',
-    { schema: { tags: ['inläsning'], summary: 'En inläsning och vad den ändrade (gammalt → nytt)', params: batchParams, querystring: page, response: { 200: z.object({ batch: z.unknown(), changes: z.array(z.unknown()) }) } } },
+    { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: 'En inläsning och vad den ändrade (gammalt → nytt)', params: batchParams, querystring: page, response: { 200: z.object({ batch: z.unknown(), changes: z.array(z.unknown()) }) } } },
     async (request) => importBatchDetail(deps.db, request.params.id, request.query),
   );
   app.post(
     '/import-batches/:id/undo',
     {
+      preHandler: needs('import'),
       schema: {
         tags: ['inläsning'],
         summary: 'Ångra en inläsning: nya värden tas bort, ändrade får tillbaka sina gamla värden',
@@ -259,12 +267,13 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
   const kpiMappingSchema = z.object({ kpiId: z.string(), indicatorId: z.string(), kpiTitle: z.string().nullable(), createdBy: z.string(), createdAt: z.string() });
   app.get(
     '/kolada/mappings',
-    { schema: { tags: ['inläsning'], summary: 'Kolada-KPI:er kopplade till indikatorer', response: { 200: z.array(kpiMappingSchema) } } },
+    { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: 'Kolada-KPI:er kopplade till indikatorer', response: { 200: z.array(kpiMappingSchema) } } },
     async () => koladaMappingList(deps.db),
   );
   app.put(
     '/kolada/mappings',
     {
+      preHandler: needs('import'),
       schema: {
         tags: ['inläsning'],
         summary: 'Koppla en Kolada-KPI till en indikator',
@@ -277,6 +286,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
   app.post(
     '/kolada/sync',
     {
+      preHandler: needs('import'),
+      config: { rateLimit: 'kolada' },
       schema: {
         tags: ['inläsning'],
         summary: 'Hämta KPI:er från Kolada för regioner och år (dryRun: visa bara vad som skulle ändras)',

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { indicatorFacets, valueTable } from '../../services/indicatorTable.js';
 import { valueDownload } from '../../services/valueDownload.js';
 import type { AppDependencies } from '../deps.js';
+import { needs } from '../auth/guard.js';
+import { visibleMeetings } from '../auth/meetings.js';
 
 const idList = z
   .string()
@@ -15,6 +17,7 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies
   app.get(
     '/indicators/:id/facets',
     {
+      preHandler: needs('read'),
       schema: {
         tags: ['indikatorer'],
         summary: 'Vad en indikator har: perioder (med antal områden och regioner), uppdelningar, områden med värden och sammanträden som visat den',
@@ -29,12 +32,13 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies
         },
       },
     },
-    async (request) => indicatorFacets(deps.db, request.params.id),
+    async (request) => indicatorFacets(deps.db, request.params.id, visibleMeetings(request)),
   );
 
   app.get(
     '/indicators/:id/values',
     {
+      preHandler: needs('read'),
       schema: {
         tags: ['indikatorer'],
         summary: 'Indikatorns värden som tabell, nyast först, med källa och ursprung (inläsning, källreferens, vem och när) för varje värde',
@@ -50,6 +54,7 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies
     app.get(
       `/indicators/:id/values.${format}`,
       {
+        preHandler: needs('read'),
         schema: {
           tags: ['indikatorer'],
           summary: `Indikatorns värden med ursprung som ${format.toUpperCase()}-fil (textceller skyddade mot att läsas som formler)`,

@@ -4,6 +4,7 @@ import { parsePeriodKey } from '../../domain/period.js';
 import { indicatorWithTargets } from '../../services/queries.js';
 import { indicatorRanking, indicatorSeries, indicatorStatuses } from '../../services/indicatorViews.js';
 import type { AppDependencies } from '../deps.js';
+import { needs } from '../auth/guard.js';
 
 const periodKey = z.string().refine((v) => parsePeriodKey(v) !== null, 'ogiltig period (t.ex. 2025, 2025-T1, 2025-03, 2026-01..2026-04)');
 const idList = z
@@ -75,6 +76,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> =
   app.get(
     '/indicators',
     {
+      preHandler: needs('read'),
       schema: {
         tags: ['indikatorer'],
         summary: 'Indikatorer med senaste värde, mål och status för ett område',
@@ -90,13 +92,14 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> =
 
   app.get(
     '/indicators/:id',
-    { schema: { tags: ['indikatorer'], summary: 'En indikator med mål', params: z.object({ id: z.string() }), response: { 200: indicatorDetail } } },
+    { preHandler: needs('read'), schema: { tags: ['indikatorer'], summary: 'En indikator med mål', params: z.object({ id: z.string() }), response: { 200: indicatorDetail } } },
     async (request) => indicatorWithTargets(deps.db, request.params.id),
   );
 
   app.get(
     '/indicators/:id/series',
     {
+      preHandler: needs('read'),
       schema: {
         tags: ['indikatorer'],
         summary: 'Serie över perioder för valda områden (första området markeras)',
@@ -120,6 +123,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> =
   app.get(
     '/indicators/:id/ranking',
     {
+      preHandler: needs('read'),
       schema: {
         tags: ['indikatorer'],
         summary: 'Rangordning av områden för en period; referensrader (Riket) utan rang',

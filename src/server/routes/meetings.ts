@@ -4,6 +4,10 @@ import { MEETING_STATUSES } from '../../domain/meeting.js';
 import { meetings } from '../../services/queries.js';
 import { meetingView } from '../../services/meetingView.js';
 import type { AppDependencies } from '../deps.js';
+import { needs } from '../auth/guard.js';
+import { meetingGate, visibleMeetings } from '../auth/meetings.js';
+import { readsPublishedOnly } from '../auth/published.js';
+import { readerMeetings, readerMeetingView } from '../../services/publishing.js';
 
 const meeting = z.object({
   id: z.string(),
@@ -44,13 +48,14 @@ const meetingViewSchema = z.object({
 export const meetingRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = async (app, { deps }) => {
   app.get(
     '/meetings',
-    { schema: { tags: ['sammanträden'], summary: 'Sammanträden, senaste först', response: { 200: z.array(meeting) } } },
-    async () => meetings(deps.db),
+    { preHandler: needs('read'), schema: { tags: ['sammanträden'], summary: 'Sammanträden, senaste först', response: { 200: z.array(meeting) } } },
+    async (request) => (readsPublishedOnly(request) ? readerMeetings(deps.db) : meetings(deps.db, visibleMeetings(request))),
   );
 
   app.get(
     '/meetings/:id',
     {
+      preHandler: needs('read'),
       schema: {
         tags: ['sammanträden'],
         summary: 'Ett sammanträde (id eller datum) med dagordning per mål och blockens data beräknade ur lagrade utfall',
@@ -58,6 +63,6 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = a
         response: { 200: meetingViewSchema },
       },
     },
-    async (request) => meetingView(deps.db, request.params.id),
+    async (request) => (readsPublishedOnly(request) ? readerMeetingView(deps.db, request.params.id) : meetingView(deps.db, request.params.id, meetingGate(request))),
   );
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AREA_KINDS } from '../../domain/area.js';
 import { areas, focusAreas, goalLines, people, planPeriod, planPeriods } from '../../services/queries.js';
 import type { AppDependencies } from '../deps.js';
+import { needs } from '../auth/guard.js';
 
 const goal = z.object({ id: z.string(), planPeriodId: z.string(), goalLineId: z.string(), position: z.number().int(), name: z.string() });
 const focusAreaSet = z.object({ year: z.number().int(), lead: z.string(), areas: z.array(z.string()).readonly() });
@@ -28,37 +29,38 @@ const area = z.object({
 export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = async (app, { deps }) => {
   app.get(
     '/plan-periods',
-    { schema: { tags: ['plan'], summary: 'Planperioder med övergripande mål och fokusområden', response: { 200: z.array(planPeriodSchema) } } },
+    { preHandler: needs('read'), schema: { tags: ['plan'], summary: 'Planperioder med övergripande mål och fokusområden', response: { 200: z.array(planPeriodSchema) } } },
     async () => planPeriods(deps.db),
   );
 
   app.get(
     '/plan-periods/:id',
-    { schema: { tags: ['plan'], summary: 'En planperiod', params: z.object({ id: z.string().regex(/^\d{4}-\d{4}$/, 'väntat t.ex. 2026-2028') }), response: { 200: planPeriodSchema } } },
+    { preHandler: needs('read'), schema: { tags: ['plan'], summary: 'En planperiod', params: z.object({ id: z.string().regex(/^\d{4}-\d{4}$/, 'väntat t.ex. 2026-2028') }), response: { 200: planPeriodSchema } } },
     async (request) => planPeriod(deps.db, request.params.id),
   );
 
   app.get(
     '/goal-lines',
-    { schema: { tags: ['plan'], summary: 'Mållinjer: ett mål följt över planperioder, med kortnamn', response: { 200: z.array(z.object({ id: z.string(), aliases: z.array(z.string()).readonly() })) } } },
+    { preHandler: needs('read'), schema: { tags: ['plan'], summary: 'Mållinjer: ett mål följt över planperioder, med kortnamn', response: { 200: z.array(z.object({ id: z.string(), aliases: z.array(z.string()).readonly() })) } } },
     async () => goalLines(deps.db),
   );
 
   app.get(
     '/focus-areas',
-    { schema: { tags: ['plan'], summary: 'Fokusområden per år', response: { 200: z.array(focusAreaSet) } } },
+    { preHandler: needs('read'), schema: { tags: ['plan'], summary: 'Fokusområden per år', response: { 200: z.array(focusAreaSet) } } },
     async () => focusAreas(deps.db),
   );
 
   app.get(
     '/areas',
-    { schema: { tags: ['plan'], summary: 'Områden: regionen, förvaltningar, enheter och jämförelseområden', response: { 200: z.array(area) } } },
+    { preHandler: needs('read'), schema: { tags: ['plan'], summary: 'Områden: regionen, förvaltningar, enheter och jämförelseområden', response: { 200: z.array(area) } } },
     async () => areas(deps.db),
   );
 
   app.get(
     '/people',
     {
+      preHandler: needs('read'),
       schema: {
         tags: ['plan'],
         summary: 'Personer med titlar över tid',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { STATUSES } from '../../domain/status.js';
 import { scorecard } from '../../services/scorecard.js';
 import type { AppDependencies } from '../deps.js';
+import { needs } from '../auth/guard.js';
 
 const counts = z.object(Object.fromEntries(STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof STATUSES)[number], z.ZodNumber>);
 const goal = z.object({ id: z.string(), planPeriodId: z.string(), goalLineId: z.string(), position: z.number().int(), name: z.string() });
@@ -18,6 +19,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> =
   app.get(
     '/scorecard',
     {
+      preHandler: needs('read'),
       schema: {
         tags: ['indikatorer'],
         summary: 'Styrkortet: planperiodens mål med indikatorernas senaste värde, mål, status, förändring och trend för ett område, och antal per status',

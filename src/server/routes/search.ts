@@ -2,11 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { search } from '../../services/search.js';
 import type { AppDependencies } from '../deps.js';
+import { needs } from '../auth/guard.js';
+import { visibleMeetings } from '../auth/meetings.js';
 
 export const searchRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = async (app, { deps }) => {
   app.get(
     '/search',
     {
+      preHandler: needs('read'),
       schema: {
         tags: ['plan'],
         summary: 'Sök indikatorer, informationspunkter och personer på namn (skiftläge, skiljetecken och accenter spelar ingen roll; minst två tecken)',
@@ -28,6 +31,6 @@ export const searchRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
         },
       },
     },
-    async (request) => search(deps.db, request.query.q, new Date().toISOString().slice(0, 10)),
+    async (request) => search(deps.db, request.query.q, new Date().toISOString().slice(0, 10), visibleMeetings(request)),
   );
 };

@@ -6,6 +6,7 @@ import { DEFAULT_CHROMIUM } from '../../../src/config/deck.js';
 import { PACKAGE_ROOT } from '../../../src/config/paths.js';
 import { CHROMIUM_FLAGS } from '../../../src/reports/pdf/render.js';
 import { buildApp, type App } from '../../../src/server/app.js';
+import { ADMIN, as } from '../../support/auth.js';
 import { demoDatabase } from '../../support/demo.js';
 import type { TestDatabase } from '../../support/testDatabase.js';
 
@@ -27,7 +28,8 @@ export interface DeckServer {
 
 export async function startDeckServer(): Promise<DeckServer> {
   const t = await demoDatabase();
-  const app = await buildApp({ db: t.db, version: 'test', logLevel: 'silent' });
+  // in-process: every request (the browser's too) comes from an administrator
+  const app = await buildApp({ db: t.db, version: 'test', logLevel: 'silent', authenticator: as(ADMIN) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

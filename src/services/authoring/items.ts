@@ -1,0 +1,120 @@
+import type { Principal } from '../../domain/access.js';
+import { itemUpdateInput } from '../../domain/authoring.js';
+import type { Block } from '../../domain/blocks.js';
+import { StyrkortError, type ErrorDetail } from '../../domain/errors.js';
+import { inActorTransaction, type Actor } from '../../db/actor.js';
+import { deferUniquePositions, deleteBlock, insertBlock, listBlocks, updateBlock, updateItemRow } from '../../db/repositories/authoring.js';
+import type { Db } from '../../db/repositories/types.js';
+import type { Store } from '../store.js';
+import { editableItem } from './access.js';
+import { requireBlocks } from './blockInput.js';
+import { invalid, parseInput } from './input.js';
+import { authoringMeeting, type AuthoringItem } from './meetings.js';
+
+/**
+ * A presenter's side of authoring (and the secretary's, who may edit any item of a draft): the
+ * item's title, its blocks — create, replace, delete, reorder, each block validated and its text
+ * sanitised — and the ready flag. Object rules: editableItem (404 / 409 / 403).
+ */
+async function itemView(trx: Db, principal: Principal, meetingId: string, itemId: string): Promise<AuthoringItem> {
+  const view = await authoringMeeting(trx, principal, meetingId);
+  const item = view.items.find((i) => i.id === itemId);
+  if (!item) throw new StyrkortError('internal', `Punkten ${itemId} försvann under ändringen`);
+  return item;
+}
+
+export async function updateItem(db: Store, principal: Principal, itemId: string, body: unknown, actor: Actor): Promise<AuthoringItem> {
+  const patch = parseInput(itemUpdateInput, body, 'Punkten kan inte ändras');
+  return inActorTransaction(db, actor, async (trx) => {
+    const { item, meeting } = await editableItem(trx, principal, itemId);
+    await updateItemRow(trx, item.id, patch);
+    return itemView(trx, principal, meeting.id, item.id);
+  });
+}
+
+/** Replaces all of an item's blocks with the given list, in order. */
+export async function replaceBlocks(db: Store, principal: Principal, itemId: string, blocks: readonly unknown[], actor: Actor): Promise<AuthoringItem> {
+  return inActorTransaction(db, actor, async (trx) => {
+    const { item, meeting } = await editableItem(trx, principal, itemId);
+    const parsed = await requireBlocks(trx, blocks, (i) => `blocks[${i}]`);
+    const stored = await listBlocks(trx, item.id);
+    await deferUniquePositions(trx);
+    // keep the rows that stay (same position, same content), so the trail shows only real changes
+    for (const [i, block] of parsed.entries()) {
+      const old = stored[i];
+      if (old === undefined) await insertBlock(trx, item.id, i + 1, block);
+      else if (JSON.stringify(old.spec) !== JSON.stringify(block) || old.position !== i + 1) await updateBlock(trx, old.id, { position: i + 1, block });
+    }
+    for (const old of stored.slice(parsed.length)) await deleteBlock(trx, old.id);
+    return itemView(trx, principal, meeting.id, item.id);
+  });
+}
+
+function blockIn(stored: ReadonlyArray<{ id: number }>, blockId: number, itemId: string): void {
+  if (!stored.some((b) => b.id === blockId)) throw new StyrkortError('not_found', `Blocket ${blockId} finns inte i punkten ${itemId}`);
+}
+
+/** Adds a block at `position` (1-based; default last). */
+export async function addBlock(db: Store, principal: Principal, itemId: string, input: { block: unknown; position: number | null }, actor: Actor): Promise<AuthoringItem> {
+  return inActorTransaction(db, actor, async (trx) => {
+    const { item, meeting } = await editableItem(trx, principal, itemId);
+    const [block] = await requireBlocks(trx, [input.block], () => 'block');
+    const stored = await listBlocks(trx, item.id);
+    const at = Math.min(Math.max(1, input.position ?? stored.length + 1), stored.length + 1);
+    await deferUniquePositions(trx);
+    for (const b of stored) if (b.position >= at) await updateBlock(trx, b.id, { position: b.position + 1 });
+    await insertBlock(trx, item.id, at, block as Block);
+    return itemView(trx, principal, meeting.id, item.id);
+  });
+}
+
+export async function replaceBlock(db: Store, principal: Principal, itemId: string, blockId: number, input: unknown, actor: Actor): Promise<AuthoringItem> {
+  return inActorTransaction(db, actor, async (trx) => {
+    const { item, meeting } = await editableItem(trx, principal, itemId);
+    const stored = await listBlocks(trx, item.id);
+    blockIn(stored, blockId, item.id);
+    const [block] = await requireBlocks(trx, [input], () => 'block');
+    await updateBlock(trx, blockId, { block: block as Block });
+    return itemView(trx, principal, meeting.id, item.id);
+  });
+}
+
+export async function removeBlock(db: Store, principal: Principal, itemId: string, blockId: number, actor: Actor): Promise<AuthoringItem> {
+  return inActorTransaction(db, actor, async (trx) => {
+    const { item, meeting } = await editableItem(trx, principal, itemId);
+    const stored = await listBlocks(trx, item.id);
+    blockIn(stored, blockId, item.id);
+    await deleteBlock(trx, blockId);
+    await deferUniquePositions(trx);
+    let position = 1;
+    for (const b of stored) {
+      if (b.id === blockId) continue;
+      if (b.position !== position) await updateBlock(trx, b.id, { position });
+      position++;
+    }
+    return itemView(trx, principal, meeting.id, item.id);
+  });
+}
+
+/** Orders an item's blocks: every block id once. */
+export async function orderBlocks(db: Store, principal: Principal, itemId: string, blockIds: readonly number[], actor: Actor): Promise<AuthoringItem> {
+  return inActorTransaction(db, actor, async (trx) => {
+    const { item, meeting } = await editableItem(trx, principal, itemId);
+    const stored = await listBlocks(trx, item.id);
+    const details: ErrorDetail[] = [];
+    const known = new Set(stored.map((b) => b.id));
+    const seen = new Set<number>();
+    blockIds.forEach((id, i) => {
+      if (!known.has(id)) details.push({ where: `blockIds[${i}]`, message: `blocket ${id} hör inte till punkten` });
+      if (seen.has(id)) details.push({ where: `blockIds[${i}]`, message: `blocket ${id} förekommer två gånger` });
+      seen.add(id);
+    });
+    const left = stored.filter((b) => !seen.has(b.id));
+    if (left.length > 0) details.push({ where: 'blockIds', message: `saknar ${left.map((b) => b.id).join(', ')}: ange varje block en gång` });
+    if (details.length > 0) throw invalid('Ordningen kan inte sparas', details);
+    await deferUniquePositions(trx);
+    const position = new Map(stored.map((b) => [b.id, b.position]));
+    for (const [i, id] of blockIds.entries()) if (position.get(id) !== i + 1) await updateBlock(trx, id, { position: i + 1 });
+    return itemView(trx, principal, meeting.id, item.id);
+  });
+}
