@@ -1,17 +1,19 @@
 import { decksBench } from './decks.js';
 import { foundationBench } from './foundation.js';
 import { importsBench } from './imports.js';
+import { sanitizeBench } from './sanitize.js';
 import { webBench } from './web.js';
 
 /**
  * `npm run bench [namn …]`: runs the benchmarks and prints their figures. Each benchmark starts
- * its own embedded PostgreSQL in a temporary directory. Names: foundation, imports, web, decks.
+ * its own embedded PostgreSQL in a temporary directory (sanitize needs none). Names: foundation, imports, web, decks, sanitize.
  */
 const BENCHES: Record<string, () => Promise<void>> = {
   foundation: foundationBench,
   imports: importsBench,
   web: webBench,
   decks: decksBench,
+  sanitize: sanitizeBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -5,6 +5,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { StyrkortError } from '../domain/errors.js';
 import { formatDate, formatNumber } from '../domain/format.js';
+import type { Actor } from '../services/actor.js';
 import { importFile, issueLines, type ImportProgress, type ImportReport } from '../services/fileImport.js';
 import { importBatchDetail, importBatchList, importMappingList, saveMapping, undoImportBatch } from '../services/importBatches.js';
 import { errorReportFile } from '../services/importSessions.js';
@@ -16,6 +17,11 @@ import { config, say, withDatabase } from './context.js';
  * batches, and map names in files to indicators and areas. A progress bar goes to stderr when
  * it is a terminal; the summary table and any problems go to stdout.
  */
+/** The command line as the actor of the changes it makes (no user, no request), for the audit trail. */
+export function cliActor(): Actor {
+  return { userId: null, name: cliUser(), requestId: null };
+}
+
 export function cliUser(): string {
   try {
     return `cli:${os.userInfo().username}`;
@@ -146,6 +152,7 @@ export function registerImportCommands(program: Command): void {
               dryRun: opts.dryRun ?? false,
               skipInvalid: opts.skipErrors ?? false,
               createdBy: cliUser(),
+              actor: cliActor(),
             },
             { progress: bar.update },
           );
@@ -207,7 +214,7 @@ export function registerImportCommands(program: Command): void {
       const batchId = Number(id);
       if (!Number.isInteger(batchId) || batchId <= 0) throw new StyrkortError('invalid_input', `"${id}" är inget inläsningsnummer`);
       await withDatabase(config(), 'shared', async (database) => {
-        const result = await undoImportBatch(database.db, batchId, cliUser());
+        const result = await undoImportBatch(database.db, batchId, cliUser(), cliActor());
         say(`Inläsning ${batchId} ångrad: ${n(result.deleted)} värden borttagna, ${n(result.restored)} återställda till sina tidigare värden.`);
       });
     });

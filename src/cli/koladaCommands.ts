@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatNumber } from '../domain/format.js';
 import { createKoladaClient, koladaMappingList, mapKoladaKpi, parseKpis, parseYears, syncKolada, type KoladaSyncReport } from '../services/koladaSync.js';
 import { config, say, withDatabase } from './context.js';
-import { cliUser, table } from './importCommands.js';
+import { cliActor, cliUser, table } from './importCommands.js';
 
 /**
  * `styrkort kolada sync --kpi N79179,U79119 --regions all --years 2016-2025 [--dry-run] [--full]`
@@ -55,7 +55,7 @@ export function registerKoladaCommands(program: Command): void {
         const client = createKoladaClient({ baseUrl: cfg.koladaUrl });
         const report = await syncKolada(
           database.db,
-          { kpis, regions, years, dryRun: opts.dryRun ?? false, full: opts.full ?? false, skipInvalid: opts.skipErrors ?? false, createdBy: cliUser() },
+          { kpis, regions, years, dryRun: opts.dryRun ?? false, full: opts.full ?? false, skipInvalid: opts.skipErrors ?? false, createdBy: cliUser(), actor: cliActor() },
           {
             client,
             progress: (p) => {

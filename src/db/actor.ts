@@ -18,7 +18,8 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system', requestId: null };
 
-export async function setActor(trx: Transaction<Database>, actor: Actor): Promise<void> {
+/** Inside a transaction: a Transaction, or a single connection after BEGIN (the settings end with it). */
+export async function setActor(trx: Transaction<Database> | Kysely<Database>, actor: Actor): Promise<void> {
   await sql`select set_config('styrkort.actor_id', ${actor.userId ?? ''}, true),
                    set_config('styrkort.actor_name', ${actor.name}, true),
                    set_config('styrkort.request_id', ${actor.requestId ?? ''}, true)`.execute(trx);

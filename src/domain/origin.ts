@@ -31,6 +31,8 @@ function hostOf(url: string): string | null {
 
 /** A path to go back to after a login: only a path on this server, never another site. */
 export function safeReturnPath(path: string | null | undefined): string {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\') || /[\r\n]/.test(path)) return '/';
+  // control characters are refused: browsers drop tabs and line breaks from URLs, so "/\t/evil" is "//evil"
+  // eslint-disable-next-line no-control-regex
+  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\') || /[\u0000-\u001f\u007f]/.test(path)) return '/';
   return path;
 }

@@ -14,6 +14,7 @@ import type { SheetSummary } from '../importers/tabular/sheet.js';
 import type { TabularResult, TabularSink } from '../importers/tabular/sink.js';
 import { readXlsx } from '../importers/xlsx/parse.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../importers/xlsx/zipGuard.js';
+import { setActor, type Actor } from '../db/actor.js';
 import { listAreas } from '../db/repositories/areas.js';
 import { batchesWithFile, lockMeasurementWrites } from '../db/repositories/importBatches.js';
 import { listImportMappings } from '../db/repositories/importMappings.js';
@@ -55,6 +56,8 @@ export interface FileImportRequest {
   /** Commit the valid rows even when some rows have problems (they are left out). */
   skipInvalid?: boolean;
   createdBy: string;
+  /** Who imports, under which request, for the audit trail; without one the database role is recorded. */
+  actor?: Actor | null;
   /** Refuse to commit unless the comparison still gives these counts (what the user previewed). */
   expect?: { new: number; changed: number; unchanged: number } | null;
   zipLimits?: ZipLimits;
@@ -163,6 +166,7 @@ export async function importFile(store: Store, request: FileImportRequest, effec
   return withSingleConnection(store, async ({ client, db }) => {
     await client.query('begin');
     try {
+      if (request.actor) await setActor(db, request.actor);
       await allowBulkMemory(db);
       await createStaging(db);
       const writer = copyIntoStaging(client);

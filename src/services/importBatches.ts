@@ -1,6 +1,7 @@
 import { StyrkortError } from '../domain/errors.js';
 import { formatDate } from '../domain/format.js';
 import { matchKey } from '../domain/text.js';
+import { setActor, type Actor } from '../db/actor.js';
 import { listAreas } from '../db/repositories/areas.js';
 import {
   batchChanges,
@@ -76,9 +77,14 @@ function describeBatch(b: { batchId: number; fileName: string | null; createdAt:
   return `inläsning ${b.batchId} (${b.fileName ?? 'utan fil'}, ${formatDate(b.createdAt)} ${b.createdAt.slice(11, 16)} UTC, av ${b.createdBy})`;
 }
 
-/** Undoes a batch in one transaction: its new rows deleted, its changed rows given back their old values. */
-export async function undoImportBatch(store: Store, id: number, undoneBy: string): Promise<UndoResult> {
+/**
+ * Undoes a batch in one transaction: its new rows deleted, its changed rows given back their old
+ * values. `actor` (who, under which request) goes to the audit trail; without one the database
+ * role is recorded there.
+ */
+export async function undoImportBatch(store: Store, id: number, undoneBy: string, actor: Actor | null = null): Promise<UndoResult> {
   return store.transaction().execute(async (trx) => {
+    if (actor) await setActor(trx, actor);
     await lockMeasurementWrites(trx);
     const batch = await findBatch(trx, id);
     if (!batch) throw new StyrkortError('not_found', `Inläsning ${id} finns inte`);

@@ -11,6 +11,7 @@ import { errorReportCsv, errorReportXlsx } from '../importers/tabular/errorRepor
 import type { ImportIssue } from '../importers/tabular/issues.js';
 import type { ZipLimits } from '../importers/xlsx/zipGuard.js';
 import { importFile, type ImportProgress, type ImportReport } from './fileImport.js';
+import type { Actor } from './actor.js';
 import type { Store } from './store.js';
 
 /**
@@ -58,6 +59,8 @@ export interface ImportSessionsOptions {
 
 interface Entry {
   session: ImportSession;
+  /** The user who uploaded the file (null from the CLI and tests without users): only they see it. */
+  ownerId: string | null;
   file: string;
   running: Promise<void> | null;
   touched: number;
@@ -103,6 +106,15 @@ export class ImportSessions {
     }
   }
 
+  /**
+   * An upload is its uploader's: anyone else — even with the import permission — is told it does
+   * not exist, as for an id that was never issued.
+   */
+  assertOwner(id: string, userId: string | null): void {
+    const entry = this.entries.get(id);
+    if (entry && entry.ownerId !== null && entry.ownerId !== userId) throw new StyrkortError('not_found', `Uppladdningen ${id} finns inte (den kan ha gått ut; ladda upp filen igen)`);
+  }
+
   private entry(id: string): Entry {
     const entry = this.entries.get(id);
     if (!entry) throw new StyrkortError('not_found', `Uppladdningen ${id} finns inte (den kan ha gått ut; ladda upp filen igen)`);
@@ -112,7 +124,7 @@ export class ImportSessions {
   }
 
   /** Saves an upload (refusing it past the size limit) and starts analysing it. */
-  async create(input: { fileName: string; stream: Readable; createdBy: string; settings: AnalyseSettings; truncated?: () => boolean }): Promise<ImportSession> {
+  async create(input: { fileName: string; stream: Readable; createdBy: string; actor?: Actor | null; settings: AnalyseSettings; truncated?: () => boolean }): Promise<ImportSession> {
     await this.sweep();
     const id = randomUUID();
     const file = path.join(await this.directory(), id);
@@ -152,9 +164,9 @@ export class ImportSessions {
       error: null,
       expiresAt: new Date(now + this.ttlMs).toISOString(),
     };
-    const entry: Entry = { session, file, running: null, touched: now };
+    const entry: Entry = { session, ownerId: input.actor?.userId ?? null, file, running: null, touched: now };
     this.entries.set(id, entry);
-    this.start(entry, 'analysing', { dryRun: true, createdBy: input.createdBy });
+    this.start(entry, 'analysing', { dryRun: true, createdBy: input.createdBy, actor: input.actor ?? null });
     return session;
   }
 
@@ -169,7 +181,7 @@ export class ImportSessions {
     return entry.session;
   }
 
-  private start(entry: Entry, status: 'analysing' | 'committing', run: { dryRun: boolean; createdBy: string; skipInvalid?: boolean; expect?: ImportReport['counts'] | null }): void {
+  private start(entry: Entry, status: 'analysing' | 'committing', run: { dryRun: boolean; createdBy: string; actor: Actor | null; skipInvalid?: boolean; expect?: ImportReport['counts'] | null }): void {
     const session = entry.session;
     session.status = status;
     session.progress = null;
@@ -188,6 +200,7 @@ export class ImportSessions {
             dryRun: run.dryRun,
             skipInvalid: run.skipInvalid ?? false,
             createdBy: run.createdBy,
+            actor: run.actor,
             expect: run.expect ? { new: run.expect.new, changed: run.expect.changed, unchanged: run.expect.unchanged } : null,
             ...(this.options.zipLimits ? { zipLimits: this.options.zipLimits } : {}),
           },
@@ -221,20 +234,20 @@ export class ImportSessions {
   }
 
   /** Analyses again (after names were mapped, or with another sheet or defaults). */
-  analyse(id: string, settings: Partial<AnalyseSettings>, createdBy: string): ImportSession {
+  analyse(id: string, settings: Partial<AnalyseSettings>, createdBy: string, actor: Actor | null = null): ImportSession {
     const entry = this.entry(id);
     this.idle(entry);
     entry.session.settings = { ...entry.session.settings, ...settings };
-    this.start(entry, 'analysing', { dryRun: true, createdBy });
+    this.start(entry, 'analysing', { dryRun: true, createdBy, actor });
     return entry.session;
   }
 
   /** Commits: analyses once more and writes it all as one import batch, in one transaction. */
-  commit(id: string, options: { createdBy: string; skipInvalid: boolean; expect: ImportReport['counts'] | null }): ImportSession {
+  commit(id: string, options: { createdBy: string; actor?: Actor | null; skipInvalid: boolean; expect: ImportReport['counts'] | null }): ImportSession {
     const entry = this.entry(id);
     this.idle(entry);
     if (entry.session.report === null) throw new StyrkortError('conflict', 'Filen har inte kunnat läsas; ladda upp den igen');
-    this.start(entry, 'committing', { dryRun: false, createdBy: options.createdBy, skipInvalid: options.skipInvalid, expect: options.expect });
+    this.start(entry, 'committing', { dryRun: false, createdBy: options.createdBy, actor: options.actor ?? null, skipInvalid: options.skipInvalid, expect: options.expect });
     return entry.session;
   }
 

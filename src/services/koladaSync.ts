@@ -6,6 +6,7 @@ import { KoladaClient, type KoladaClientOptions } from '../importers/kolada/clie
 import { mapKoladaValues } from '../importers/kolada/map.js';
 import type { ImportIssue } from '../importers/tabular/issues.js';
 import type { ResolvedMeasurement } from '../importers/tabular/resolve.js';
+import { setActor, type Actor } from '../db/actor.js';
 import { listAreas } from '../db/repositories/areas.js';
 import { listIndicators } from '../db/repositories/indicators.js';
 import { incrementalSince, listKpiMappings, recordKoladaFetch, saveKpiMapping, type KpiMapping } from '../db/repositories/kolada.js';
@@ -40,6 +41,8 @@ export interface KoladaSyncRequest {
   full?: boolean;
   skipInvalid?: boolean;
   createdBy: string;
+  /** Who syncs, under which request, for the audit trail; without one the database role is recorded. */
+  actor?: Actor | null;
 }
 
 export type KoladaProgress = { phase: 'fetch'; kpi: string; done: number; total: number } | { phase: 'plan' } | WriteProgress;
@@ -186,6 +189,7 @@ export async function syncKolada(store: Store, request: KoladaSyncRequest, effec
   const commit = !request.dryRun && (issues.length === 0 || request.skipInvalid === true);
   try {
     return await store.transaction().execute(async (trx) => {
+      if (request.actor) await setActor(trx, request.actor);
       await createStaging(trx);
       await insertIntoStaging(trx, rows);
       const duplicates = await findDuplicateKeys(trx, 100);

@@ -9,6 +9,9 @@ import { StyrkortError } from '../domain/errors.js';
  * `execute` is openid-client's configuration effects (run on the discovered Configuration):
  * `allowInsecureRequests` for a provider on the loopback address (a local test provider or a
  * developer's own), nothing otherwise — chosen from the configuration, not by a test flag.
+ * The ID token's signature is always checked against the provider's published keys (jwks_uri):
+ * openid-client by itself trusts a token that came straight from the token endpoint over TLS,
+ * but a login should not rest on the transport alone (`enableNonRepudiationChecks`).
  */
 export interface OidcSettings {
   issuer: string;
@@ -50,7 +53,10 @@ export class OidcLogin {
     if (!this.configuration) {
       const s = this.settings;
       this.configuration = client
-        .discovery(new URL(s.issuer), s.clientId, undefined, client.ClientSecretBasic(s.clientSecret), { execute: s.execute, timeout: 10 })
+        .discovery(new URL(s.issuer), s.clientId, undefined, client.ClientSecretBasic(s.clientSecret), {
+          execute: [...s.execute, client.enableNonRepudiationChecks],
+          timeout: 10,
+        })
         .catch((error: unknown) => {
           this.configuration = null;
           throw new StyrkortError('unavailable', `Inloggningstjänsten (${s.issuer}) svarar inte eller är felkonfigurerad: ${(error as Error).message}`);

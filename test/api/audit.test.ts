@@ -96,6 +96,9 @@ describe('the audit trail', () => {
     expect(second.entries[0]?.id).toBeLessThan(first.entries[1]?.id as number);
     const bad = await app.inject({ url: '/api/audit?from=igår', headers: { 'x-test-as': 'admin' } });
     expect(bad.statusCode).toBe(400);
+    const badKey = await app.inject({ url: `/api/audit?rowKey=${encodeURIComponent('{"id":')}`, headers: { 'x-test-as': 'admin' } });
+    expect(badKey.statusCode).toBe(400);
+    expect(badKey.json<{ error: { message: string } }>().error.message).toContain('JSON-objekt');
   });
 
   it('exports as CSV and XLSX where no cell becomes a formula, for administrators only', async () => {

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { buildApp, type App } from '../../src/server/app.js';
-import { ADMIN, as } from '../support/auth.js';
+import { ADMIN, principal } from '../support/auth.js';
+
+const OTHER_ANALYST = principal(['analyst'], { userId: '00000000-0000-4000-8000-00000000000b', displayName: 'Annan analytiker' });
 import { demoDatabase } from '../support/demo.js';
 import { csvBytes, xlsxBytes } from '../support/importFiles.js';
 import { koladaFixture, startKoladaStub, type KoladaStub } from '../support/koladaStub.js';
@@ -14,7 +16,7 @@ let stub: KoladaStub;
 beforeAll(async () => {
   t = await demoDatabase();
   stub = await startKoladaStub(koladaFixture());
-  app = await buildApp({ db: t.db, version: 'test', logLevel: 'silent', imports: { maxUploadBytes: 64 * 1024, koladaUrl: stub.url }, authenticator: as(ADMIN) });
+  app = await buildApp({ db: t.db, version: 'test', logLevel: 'silent', imports: { maxUploadBytes: 64 * 1024, koladaUrl: stub.url }, authenticator: async (request) => (request.headers['x-test-who'] === 'other-analyst' ? OTHER_ANALYST : ADMIN) });
 });
 afterAll(async () => {
   await app.close();
@@ -89,7 +91,7 @@ describe('the import page’s HTTP flow: upload → mapping → preview → comm
     expect(batchId).toBeGreaterThan(0);
 
     const list = (await app.inject({ url: '/api/import-batches?limit=5' })).json<{ total: number; batches: Array<{ id: number; kind: string; fileName: string; createdBy: string }> }>();
-    expect(list.batches[0]).toMatchObject({ id: batchId, kind: 'xlsx', fileName: 'bup.xlsx', createdBy: 'webb' });
+    expect(list.batches[0]).toMatchObject({ id: batchId, kind: 'xlsx', fileName: 'bup.xlsx', createdBy: ADMIN.displayName });
     const detail = (await app.inject({ url: `/api/import-batches/${batchId}` })).json<{ changes: Array<{ areaName: string; periodLabel: string; old: { text: string }; new: { text: string } }> }>();
     expect(detail.changes.map((c) => [c.areaName, c.periodLabel, c.old.text, c.new.text])).toEqual([['Barn- och ungdomspsykiatrin', 'december 2024', '30,2\u00a0dagar', '29,9\u00a0dagar']]);
 
@@ -100,6 +102,23 @@ describe('the import page’s HTTP flow: upload → mapping → preview → comm
     expect(twice.json<{ error: { message: string } }>().error.message).toMatch(new RegExp(`^Inläsning ${batchId} ångrades redan `));
     const gone = await app.inject({ method: 'POST', url: `/api/imports/${first.id}/commit`, payload: {} });
     expect(gone.statusCode).toBe(409);
+  });
+
+  it('keeps an upload to its uploader: another analyst is told it does not exist, and cannot commit or discard it', async () => {
+    const mine = (await upload('min.csv', csvBytes(`Indikator;Område;Period;Värde\n${BUP};bup;2026-03;25,3\n`))).json<Session>();
+    const other = { 'x-test-who': 'other-analyst' };
+    for (const request of [
+      { method: 'GET' as const, url: `/api/imports/${mine.id}` },
+      { method: 'GET' as const, url: `/api/imports/${mine.id}/issues` },
+      { method: 'POST' as const, url: `/api/imports/${mine.id}/commit`, payload: { skipInvalid: false } },
+      { method: 'DELETE' as const, url: `/api/imports/${mine.id}` },
+    ]) {
+      const response = await app.inject({ ...request, headers: other });
+      expect(response.statusCode, `${request.method} ${request.url}`).toBe(404);
+    }
+    // the uploader still has it, untouched
+    expect((await app.inject({ url: `/api/imports/${mine.id}` })).json<Session>().status).toBe('ready');
+    expect((await app.inject({ method: 'DELETE', url: `/api/imports/${mine.id}` })).statusCode).toBeLessThan(300);
   });
 
   it('answers 202 at once and shows progress until the analysis is done', async () => {
@@ -155,7 +174,7 @@ describe('the import page’s HTTP flow: upload → mapping → preview → comm
 
   it('maps a Kolada KPI and previews a sync', async () => {
     const mapped = await app.inject({ method: 'PUT', url: '/api/kolada/mappings', payload: { kpi: 'U79119', indicatorId: 'kolada-bup-utredning-behandling-30-dagar' } });
-    expect(mapped.json()).toMatchObject({ kpiId: 'U79119', kpiTitle: expect.stringContaining('BUP'), createdBy: 'webb' });
+    expect(mapped.json()).toMatchObject({ kpiId: 'U79119', kpiTitle: expect.stringContaining('BUP'), createdBy: ADMIN.displayName });
     const sync = await app.inject({ method: 'POST', url: '/api/kolada/sync', payload: { kpis: 'U79119', regions: ['0008'], years: '2024-2025', dryRun: true } });
     expect(sync.statusCode).toBe(200);
     expect(sync.json()).toMatchObject({ dryRun: true, committed: false, counts: { new: 2, changed: 0, unchanged: 0, errors: 0 } });

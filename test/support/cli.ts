@@ -23,9 +23,11 @@ export function baseEnv(extra: Record<string, string>): Record<string, string> {
   return { ...env, LOG_LEVEL: 'warn', ...extra };
 }
 
-export function runCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliResult> {
+/** `input`: written to the command's standard input, which is then closed (e.g. --password-stdin). */
+export function runCli(args: string[], env: Record<string, string>, timeoutMs = 120_000, input: string | null = null): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...CLI, ...args], { env: baseEnv(env), cwd: PACKAGE_ROOT });
+    if (input !== null) child.stdin.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -44,4 +44,9 @@ export class LogCapture {
   refusals(requestId: string): Array<Record<string, unknown>> {
     return this.lines.filter((l) => l.reqId === requestId && typeof l.refusal === 'string');
   }
+  /** The id of the first request for `url` (path and query) logged from line `from` on. */
+  requestIdOf(url: string, from = 0): string | null {
+    const line = this.lines.slice(from).find((l) => l.msg === 'incoming request' && (l.req as { url?: unknown } | undefined)?.url === url);
+    return line ? String(line.reqId) : null;
+  }
 }

@@ -84,7 +84,7 @@ describe('where a request comes from', () => {
 
   it('returns after login only to a path on this server', () => {
     expect(safeReturnPath('/sammantraden/rs-2026-05-06?x=1')).toBe('/sammantraden/rs-2026-05-06?x=1');
-    for (const bad of ['//evil.example', 'https://evil.example/', '/\\evil.example', 'x', '', null, undefined, '/a\r\nSet-Cookie: x']) expect(safeReturnPath(bad)).toBe('/');
+    for (const bad of ['//evil.example', 'https://evil.example/', '/\\evil.example', 'x', '', null, undefined, '/a\r\nSet-Cookie: x', '/\t/evil.example', '/\n/evil.example']) expect(safeReturnPath(bad)).toBe('/');
   });
 });
 

@@ -4,6 +4,7 @@ import * as scorecardIndex from './20261122T1000_scorecard_index.js';
 import * as imports from './20261122T1030_imports.js';
 import * as accounts from './20261122T1200_accounts.js';
 import * as publishingAudit from './20261122T1300_publishing_audit.js';
+import * as auditAccounts from './20261122T1400_audit_accounts.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp and sort in the order they run;
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122T1030_imports': imports,
   '20261122T1200_accounts': accounts,
   '20261122T1300_publishing_audit': publishingAudit,
+  '20261122T1400_audit_accounts': auditAccounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,7 +16,7 @@ export const assetRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = asy
       // an SVG is a document: no script runs and nothing is fetched, whoever uploaded it
       return reply
         .header('content-type', asset.mediaType)
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox")
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, max-age=300')
         .send(asset.bytes);

@@ -12,11 +12,23 @@ import type { AppDependencies } from '../deps.js';
  * range (ISO 8601) and request id; newest first, paged with `before`; exported as CSV or XLSX.
  */
 const tags = ['granskning'];
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
 const instant = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'ska vara en tidpunkt, t.ex. 2026-05-06 eller 2026-05-06T08:00:00Z');
 const filterQuery = z.object({
   actor: z.string().min(1).optional(),
   table: z.string().min(1).optional(),
-  rowKey: z.string().min(1).optional(),
+  rowKey: z
+    .string()
+    .min(1)
+    .refine((v) => !v.trim().startsWith('{') || isJsonObject(v), 'ska vara ett id eller ett JSON-objekt, t.ex. {"item_id":"x","position":1}')
+    .optional(),
   from: instant.optional(),
   to: instant.optional(),
   requestId: z.string().min(1).optional(),

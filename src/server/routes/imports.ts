@@ -15,6 +15,7 @@ import { DEFAULT_IMPORT_SETTINGS } from '../../services/importSettings.js';
 import { errorReportFile, ImportSessions, type ImportSession } from '../../services/importSessions.js';
 import { createKoladaClient, koladaMappingList, mapKoladaKpi, parseKpis, parseYears, syncKolada } from '../../services/koladaSync.js';
 import type { AppDependencies } from '../deps.js';
+import { requestActor } from '../auth/actor.js';
 import { needs } from '../auth/guard.js';
 
 /**
@@ -32,13 +33,14 @@ import { needs } from '../auth/guard.js';
  *   POST /api/kolada/sync, GET|PUT /api/kolada/mappings
  *
  * POSTs answer 202 and work in the background (poll GET /api/imports/:id); `?wait=true` answers
- * when the work is done. Until users log in (accounts come later), changes are recorded as made
- * by "webb".
+ * when the work is done. Batches, undos and mappings are recorded as made by the logged-in user
+ * (by name), and every write runs as the request's actor, so the audit trail has who and under
+ * which request (server/auth/actor.ts).
  */
 const PREVIEW_ISSUES = 500;
 
-function actorOf(_request: FastifyRequest): string {
-  return 'webb';
+function actorOf(request: FastifyRequest): string {
+  return request.principal?.displayName ?? 'webb';
 }
 
 const settingsQuery = z.object({
@@ -82,6 +84,8 @@ function present(session: ImportSession) {
 export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = async (app, { deps }) => {
   const settings = deps.imports ?? DEFAULT_IMPORT_SETTINGS;
   const sessions = new ImportSessions(deps.db, { maxBytes: settings.maxUploadBytes });
+  /** Uploads are their uploader's (services/importSessions.ts); others get 404. */
+  const mine = (request: { params: { id: string }; principal: { userId: string } | null }): void => sessions.assertOwner(request.params.id, request.principal?.userId ?? null);
   app.addHook('onClose', async () => sessions.close());
   await app.register(multipart, { limits: { fileSize: settings.maxUploadBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 20 } });
   const kolada = () => createKoladaClient({ baseUrl: settings.koladaUrl });
@@ -113,6 +117,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
         stream: file.file,
         truncated: () => file.file.truncated,
         createdBy: actorOf(request),
+        actor: requestActor(request),
         settings: { sheet: q.sheet ?? null, indicator: q.indicator ?? null, area: q.area ?? null, source: q.source ?? null },
       });
       if (q.wait === 'true') return reply.status(200).send(present(await sessions.settled(session.id)));
@@ -123,7 +128,10 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
   app.get(
     '/imports/:id',
     { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: 'Status, förlopp och förhandsgranskning av en uppladdad fil', params: idParams, response: { 200: sessionSchema } } },
-    async (request) => present(sessions.get(request.params.id)),
+    async (request) => {
+      mine(request);
+      return present(sessions.get(request.params.id));
+    },
   );
 
   app.get(
@@ -139,6 +147,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
       },
     },
     async (request) => {
+      mine(request);
       const issues = sessions.issues(request.params.id);
       return { total: issues.length, issues: issues.slice(request.query.offset, request.query.offset + request.query.limit) };
     },
@@ -149,6 +158,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
       `/imports/:id/errors.${format}`,
       { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: `Felen som ${format.toUpperCase()}-fil (celler som inte kan tolkas som formler)`, params: idParams } },
       async (request, reply) => {
+        mine(request);
         const session = sessions.get(request.params.id);
         const body = await errorReportFile(session.report?.issues ?? [], format);
         const name = `fel-${session.fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '_')}.${format}`;
@@ -176,7 +186,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
     async (request, reply) => {
       const b = request.body;
       const changes = Object.fromEntries(Object.entries({ sheet: b.sheet, indicator: b.indicator, area: b.area, source: b.source }).filter(([, v]) => v !== undefined));
-      const session = sessions.analyse(request.params.id, changes, actorOf(request));
+      mine(request);
+      const session = sessions.analyse(request.params.id, changes, actorOf(request), requestActor(request));
       if (request.query.wait === 'true') return reply.status(200).send(present(await sessions.settled(session.id)));
       return reply.status(202).send(present(session));
     },
@@ -197,7 +208,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
     },
     async (request, reply) => {
       const expect = request.body.expect ? { ...request.body.expect, errors: 0 } : null;
-      const session = sessions.commit(request.params.id, { createdBy: actorOf(request), skipInvalid: request.body.skipInvalid, expect });
+      mine(request);
+      const session = sessions.commit(request.params.id, { createdBy: actorOf(request), actor: requestActor(request), skipInvalid: request.body.skipInvalid, expect });
       if (request.query.wait === 'true') return reply.status(200).send(present(await sessions.settled(session.id)));
       return reply.status(202).send(present(session));
     },
@@ -207,6 +219,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
     '/imports/:id',
     { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: 'Släng en uppladdad fil som inte ska sparas', params: idParams } },
     async (request, reply) => {
+      mine(request);
       await sessions.discard(request.params.id);
       return reply.status(204).send();
     },
@@ -261,7 +274,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
         response: { 200: z.object({ batch: z.unknown(), deleted: z.number().int(), restored: z.number().int() }) },
       },
     },
-    async (request) => undoImportBatch(deps.db, request.params.id, actorOf(request)),
+    async (request) => undoImportBatch(deps.db, request.params.id, actorOf(request), requestActor(request)),
   );
 
   const kpiMappingSchema = z.object({ kpiId: z.string(), indicatorId: z.string(), kpiTitle: z.string().nullable(), createdBy: z.string(), createdAt: z.string() });
@@ -306,7 +319,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
       const b = request.body;
       return syncKolada(
         deps.db,
-        { kpis: parseKpis(b.kpis), regions: b.regions, years: parseYears(b.years), dryRun: b.dryRun, full: b.full, skipInvalid: b.skipInvalid, createdBy: actorOf(request) },
+        { kpis: parseKpis(b.kpis), regions: b.regions, years: parseYears(b.years), dryRun: b.dryRun, full: b.full, skipInvalid: b.skipInvalid, createdBy: actorOf(request), actor: requestActor(request) },
         { client: kolada() },
       );
     },
