@@ -5,6 +5,7 @@ import * as imports from './20261122T1030_imports.js';
 import * as accounts from './20261122T1200_accounts.js';
 import * as publishingAudit from './20261122T1300_publishing_audit.js';
 import * as auditAccounts from './20261122T1400_audit_accounts.js';
+import * as dropMeasurementPeriod from './20261122T1500_drop_measurement_period_index.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp and sort in the order they run;
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122T1200_accounts': accounts,
   '20261122T1300_publishing_audit': publishingAudit,
   '20261122T1400_audit_accounts': auditAccounts,
+  '20261122T1500_drop_measurement_period_index': dropMeasurementPeriod,
 };
 
 export const migrationProvider: MigrationProvider = {
