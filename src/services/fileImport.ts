@@ -4,13 +4,13 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Area } from '../domain/area.js';
 import { StyrkortError } from '../domain/errors.js';
+import type { ImportProgress, ImportReport } from '../domain/importView.js';
 import type { Indicator } from '../domain/indicator.js';
 import { keyLabel } from '../domain/period.js';
 import { readCsv } from '../importers/csv/parse.js';
 import { compareIssues, formatImportIssue, type ImportIssue } from '../importers/tabular/issues.js';
 import { KeySet } from '../importers/tabular/keySet.js';
-import { RowResolver, type ResolveCatalog, type UnresolvedName } from '../importers/tabular/resolve.js';
-import type { SheetSummary } from '../importers/tabular/sheet.js';
+import { RowResolver, type ResolveCatalog } from '../importers/tabular/resolve.js';
 import type { TabularResult, TabularSink } from '../importers/tabular/sink.js';
 import { readXlsx } from '../importers/xlsx/parse.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../importers/xlsx/zipGuard.js';
@@ -30,8 +30,8 @@ import {
 } from '../db/repositories/measurementStaging.js';
 import type { Db } from '../db/repositories/types.js';
 import { withSingleConnection } from '../db/singleConnection.js';
-import { changeViews, IssueCollector, type ChangeView, type ImportCounts } from './importViews.js';
-import { commitStaged, type WriteProgress } from './measurementCommit.js';
+import { changeViews, IssueCollector } from './importViews.js';
+import { commitStaged } from './measurementCommit.js';
 import type { Store } from './store.js';
 
 /**
@@ -63,43 +63,12 @@ export interface FileImportRequest {
   zipLimits?: ZipLimits;
 }
 
-export type ImportProgress =
-  | { phase: 'read'; bytes: number; totalBytes: number; rows: number }
-  | { phase: 'check' }
-  | { phase: 'plan' }
-  | WriteProgress
-  | { phase: 'done' };
-
 export interface ImportEffects {
   /** Progress reporter; what it throws aborts the import and rolls everything back. */
   progress?: (event: ImportProgress) => void | Promise<void>;
 }
 
-export interface ImportReport {
-  fileName: string;
-  sha256: string;
-  bytes: number;
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-  delimiter: string | null;
-  sheets: SheetSummary[];
-  rowsRead: number;
-  /** Values read without problems (what would be compared and written). */
-  valuesRead: number;
-  counts: ImportCounts;
-  changes: ChangeView[];
-  inserts: ChangeView[];
-  issues: ImportIssue[];
-  issuesTruncated: boolean;
-  unresolved: UnresolvedName[];
-  notes: string[];
-  previousImports: Array<{ batchId: number; createdAt: string; createdBy: string }>;
-  dryRun: boolean;
-  committed: boolean;
-  /** Rows left out because they had problems (skipInvalid). */
-  skipped: number;
-  batchId: number | null;
-}
+export type { ImportProgress, ImportReport };
 
 export const MAX_KEPT_ISSUES = 50_000;
 export const SAMPLE_ROWS = 200;

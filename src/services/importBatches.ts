@@ -15,7 +15,8 @@ import {
 import { deleteImportMapping, listImportMappings, saveImportMapping, type ImportMapping } from '../db/repositories/importMappings.js';
 import { listIndicators } from '../db/repositories/indicators.js';
 import { keyLabel } from '../domain/period.js';
-import { valueView, type ValueView } from './importViews.js';
+import type { BatchChangeView } from '../domain/importView.js';
+import { valueView } from './importViews.js';
 import type { Store } from './store.js';
 
 /**
@@ -28,18 +29,7 @@ export async function importBatchList(store: Store, options: { limit: number; of
   return listBatches(store, options);
 }
 
-export interface BatchChangeView {
-  measurementId: number;
-  indicatorId: string | null;
-  indicatorName: string | null;
-  areaId: string | null;
-  areaName: string | null;
-  period: string | null;
-  periodLabel: string | null;
-  breakdown: string | null;
-  old: ValueView;
-  new: ValueView;
-}
+export type { BatchChangeView };
 
 export async function importBatchDetail(store: Store, id: number, options: { limit: number; offset: number }): Promise<{ batch: ImportBatch; changes: BatchChangeView[] }> {
   const batch = await findBatch(store, id);

@@ -5,12 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { isStyrkortError, StyrkortError, type ErrorDetail } from '../domain/errors.js';
+import { isStyrkortError, StyrkortError } from '../domain/errors.js';
+import type { AnalyseSettings, ImportSession, SessionError, SessionStatus } from '../domain/importView.js';
 import { formatNumber } from '../domain/format.js';
 import { errorReportCsv, errorReportXlsx } from '../importers/tabular/errorReport.js';
 import type { ImportIssue } from '../importers/tabular/issues.js';
 import type { ZipLimits } from '../importers/xlsx/zipGuard.js';
-import { importFile, type ImportProgress, type ImportReport } from './fileImport.js';
+import { importFile, type ImportReport } from './fileImport.js';
 import type { Actor } from './actor.js';
 import type { Store } from './store.js';
 
@@ -21,34 +22,7 @@ import type { Store } from './store.js';
  * status and progress can be polled while work runs in the background. One server process
  * holds its own sessions (in memory); a restart forgets them, and the files with them.
  */
-export type SessionStatus = 'analysing' | 'ready' | 'committing' | 'committed' | 'failed';
-
-export interface AnalyseSettings {
-  sheet: string | null;
-  indicator: string | null;
-  area: string | null;
-  source: string | null;
-}
-
-export interface SessionError {
-  code: string;
-  message: string;
-  details: ErrorDetail[];
-}
-
-export interface ImportSession {
-  id: string;
-  fileName: string;
-  bytes: number;
-  createdAt: string;
-  createdBy: string;
-  status: SessionStatus;
-  settings: AnalyseSettings;
-  progress: ImportProgress | null;
-  report: ImportReport | null;
-  error: SessionError | null;
-  expiresAt: string;
-}
+export type { AnalyseSettings, ImportSession, SessionError, SessionStatus };
 
 export interface ImportSessionsOptions {
   maxBytes: number;

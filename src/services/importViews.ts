@@ -2,44 +2,14 @@ import type { Area } from '../domain/area.js';
 import { formatNumber, formatValue } from '../domain/format.js';
 import type { Indicator } from '../domain/indicator.js';
 import { keyLabel } from '../domain/period.js';
-import type { ImportIssue } from '../importers/tabular/issues.js';
+import type { ChangeView, ImportIssue, ValueView } from '../domain/importView.js';
 import type { StagedChange } from '../db/repositories/measurementStaging.js';
 
 /**
  * What an import shows a person before and after it writes: each new or changed value with its
  * indicator, area and period by name, and old → new formatted the Swedish way.
  */
-export interface ValueView {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  /** "25,3 dagar", "29 802 / 30 448", "–" (missing). */
-  text: string;
-}
-
-export interface ChangeView {
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  indicatorId: string;
-  indicatorName: string;
-  areaId: string;
-  areaName: string;
-  period: string;
-  periodLabel: string;
-  breakdown: string;
-  scenario: string;
-  asOf: string;
-  old: ValueView | null;
-  new: ValueView;
-}
-
-export interface ImportCounts {
-  new: number;
-  changed: number;
-  unchanged: number;
-  errors: number;
-}
+export type { ChangeView, ImportCounts, ValueView } from '../domain/importView.js';
 
 export function valueView(indicator: Indicator | undefined, v: { value: number | null; numerator: number | null; denominator: number | null }): ValueView {
   let text: string;

@@ -1,6 +1,7 @@
 import type { Area } from '../domain/area.js';
 import { StyrkortError } from '../domain/errors.js';
 import type { Indicator } from '../domain/indicator.js';
+import type { KoladaSyncReport } from '../domain/importView.js';
 import { matchKey } from '../domain/text.js';
 import { KoladaClient, type KoladaClientOptions } from '../importers/kolada/client.js';
 import { mapKoladaValues } from '../importers/kolada/map.js';
@@ -13,7 +14,7 @@ import { incrementalSince, listKpiMappings, recordKoladaFetch, saveKpiMapping, t
 import { lockMeasurementWrites } from '../db/repositories/importBatches.js';
 import { createStaging, dropDuplicateKeys, findDuplicateKeys, insertIntoStaging, planStaged } from '../db/repositories/measurementStaging.js';
 import type { Db } from '../db/repositories/types.js';
-import { changeViews, type ChangeView, type ImportCounts } from './importViews.js';
+import { changeViews } from './importViews.js';
 import { commitStaged, type WriteProgress } from './measurementCommit.js';
 import type { Store } from './store.js';
 
@@ -53,20 +54,7 @@ export interface KoladaSyncEffects {
   progress?: (event: KoladaProgress) => void | Promise<void>;
 }
 
-export interface KoladaSyncReport {
-  fetchedAt: string;
-  kpis: Array<{ kpi: string; title: string; indicatorId: string; fromDate: string | null; values: number; deleted: number; pages: number }>;
-  regions: string[];
-  years: number[];
-  counts: ImportCounts;
-  changes: ChangeView[];
-  inserts: ChangeView[];
-  issues: ImportIssue[];
-  notes: string[];
-  dryRun: boolean;
-  committed: boolean;
-  batchId: number | null;
-}
+export type { KoladaSyncReport };
 
 /** "2016-2025", "2016–2025", "2020,2022,2024" → years, in order, without duplicates. */
 export function parseYears(text: string): number[] {

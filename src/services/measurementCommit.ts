@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { measurementKeyString, type MeasurementKey } from '../domain/measurement.js';
 import type { MeasurementRow } from '../domain/measurementRules.js';
+import type { WriteProgress } from '../domain/importView.js';
 import type { Db } from '../db/repositories/types.js';
 import { toMeasurement, type StoredMeasurement } from '../db/repositories/measurements.js';
 import { insertBatch, lockMeasurementWrites } from '../db/repositories/importBatches.js';
@@ -57,15 +58,7 @@ export interface CommitResult {
   unchanged: number;
 }
 
-/** Progress of a write, reported between its steps. */
-export interface WriteProgress {
-  phase: 'write';
-  step: 'batch' | 'inserted' | 'updated';
-  batchId: number;
-  inserted: number;
-  updated: number;
-  total: number;
-}
+export type { WriteProgress };
 
 /**
  * Side effects a caller passes in: a progress reporter (the CLI's progress bar, the HTTP

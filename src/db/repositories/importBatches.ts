@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ImportBatch } from '../../domain/importView.js';
 import type { Db } from './types.js';
 
 /**
@@ -7,19 +8,7 @@ import type { Db } from './types.js';
  * deletes the rows it inserted and restores the rows it changed — refused while a later batch
  * that is still in force has changed any of the same rows.
  */
-export interface ImportBatch {
-  id: number;
-  kind: string;
-  fileName: string | null;
-  fileSha256: string | null;
-  createdBy: string;
-  createdAt: string;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  undoneAt: string | null;
-  undoneBy: string | null;
-}
+export type { ImportBatch };
 
 export interface NewBatch {
   kind: string;

@@ -1,15 +1,9 @@
 import { sql } from 'kysely';
+import type { ImportMapping } from '../../domain/importView.js';
 import type { Db } from './types.js';
 
 /** Names in import files that a user confirmed as an indicator or area; reused on the next import. */
-export interface ImportMapping {
-  kind: 'indicator' | 'area';
-  sourceKey: string;
-  sourceText: string;
-  targetId: string;
-  createdBy: string;
-  createdAt: string;
-}
+export type { ImportMapping };
 
 export async function listImportMappings(db: Db): Promise<ImportMapping[]> {
   const rows = await db.selectFrom('import_mapping').selectAll().orderBy('kind').orderBy('source_key').execute();

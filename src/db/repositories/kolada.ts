@@ -1,14 +1,9 @@
 import { sql } from 'kysely';
+import type { KpiMapping } from '../../domain/importView.js';
 import type { Db } from './types.js';
 
 /** Kolada KPIs mapped to indicators, and the record of every fetch (for provenance and incremental sync). */
-export interface KpiMapping {
-  kpiId: string;
-  indicatorId: string;
-  kpiTitle: string | null;
-  createdBy: string;
-  createdAt: string;
-}
+export type { KpiMapping };
 
 export async function listKpiMappings(db: Db): Promise<KpiMapping[]> {
   const rows = await db.selectFrom('kolada_kpi_mapping').selectAll().orderBy('kpi_id').execute();

@@ -1,22 +1,12 @@
+import type { ImportIssue } from '../../domain/importView.js';
+
 /**
  * A problem found in an import file, where the user can find it: sheet (XLSX), row as Excel
  * numbers it, column letter, the value as read, and the rule it breaks — in Swedish. Importers
  * return these as data; nothing is written while any remain (unless the user chose to skip the
- * rows they point at).
+ * rows they point at). The type is the domain's: the import page shows it as it is.
  */
-export interface ImportIssue {
-  /** Sheet name for XLSX; null for CSV. */
-  sheet: string | null;
-  /** Row as Excel shows it (1 = first row). */
-  row: number;
-  /** Column letter as Excel shows it (A, B, …, AA). */
-  column: string;
-  /** The cell as read, or null for an empty cell. */
-  value: string | null;
-  /** Short name of the rule: "tal", "period", "okänd indikator", "dubblett" … */
-  rule: string;
-  message: string;
-}
+export type { ImportIssue };
 
 export function issueWhere(issue: Pick<ImportIssue, 'sheet' | 'row' | 'column'>): string {
   return `${issue.sheet === null ? '' : `blad ${issue.sheet}, `}rad ${issue.row}, kolumn ${issue.column}`;

@@ -1,4 +1,5 @@
 import type { Area } from '../../domain/area.js';
+import type { UnresolvedName } from '../../domain/importView.js';
 import type { Indicator } from '../../domain/indicator.js';
 import { checkMeasurement, type MeasurementRow, type RuleViolation } from '../../domain/measurementRules.js';
 import { PERIOD_TYPE_LABELS, periodKey, periodLabel } from '../../domain/period.js';
@@ -6,7 +7,7 @@ import { matchKey } from '../../domain/text.js';
 import type { ImportIssue } from './issues.js';
 import { fitPeriod } from './periods.js';
 import type { ParsedRow } from './sheet.js';
-import { suggest, type Candidate, type Suggestion } from './similarity.js';
+import { suggest, type Candidate } from './similarity.js';
 
 /**
  * Turns parsed rows into rows to store: indicator and area names resolved to ids (by id, Kolada
@@ -46,16 +47,7 @@ export interface ResolvedMeasurement extends MeasurementRow {
   column: string;
 }
 
-export interface UnresolvedName {
-  kind: 'indicator' | 'area';
-  text: string;
-  /** matchKey of the text: what a saved mapping is keyed by. */
-  key: string;
-  rows: number;
-  first: { sheet: string | null; row: number; column: string };
-  ambiguous: boolean;
-  suggestions: Suggestion[];
-}
+export type { UnresolvedName };
 
 type Lookup = { id: string } | { ambiguous: string[] } | null;
 

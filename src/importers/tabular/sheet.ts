@@ -1,3 +1,4 @@
+import type { LayoutKind, SheetSummary } from '../../domain/importView.js';
 import { SCENARIOS, type Scenario } from '../../domain/measurement.js';
 import { periodKey } from '../../domain/period.js';
 import { matchKey } from '../../domain/text.js';
@@ -44,7 +45,7 @@ export interface ParsedRow {
   source: string | null;
 }
 
-export type LayoutKind = 'long' | 'wide-period' | 'wide-area';
+export type { LayoutKind, SheetSummary };
 
 export interface SheetOptions {
   sheet: string | null;
@@ -57,14 +58,6 @@ export interface SheetSink {
   row(row: ParsedRow): void;
   issue(issue: ImportIssue): void;
   note(text: string): void;
-}
-
-export interface SheetSummary {
-  sheet: string | null;
-  layout: LayoutKind | null;
-  headerRow: number | null;
-  dataRows: number;
-  emptyCells: number;
 }
 
 interface DataColumn {

@@ -1,3 +1,4 @@
+import type { Suggestion } from '../../domain/importView.js';
 import { searchKey } from '../../domain/text.js';
 
 /**
@@ -36,11 +37,7 @@ export interface Candidate {
   names: readonly string[];
 }
 
-export interface Suggestion {
-  id: string;
-  label: string;
-  score: number;
-}
+export type { Suggestion };
 
 /** The best candidates for a name, best first, at most `limit`, none below `floor`. */
 export function suggest(text: string, candidates: readonly Candidate[], limit = 3, floor = 0.35): Suggestion[] {

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { StyrkortError } from '../../domain/errors.js';
+import type { ImportSessionView } from '../../domain/importView.js';
 import {
   importBatchDetail,
   importBatchList,
@@ -71,7 +72,7 @@ const sessionSchema = z.object({
   expiresAt: z.string(),
 });
 
-function present(session: ImportSession) {
+function present(session: ImportSession): ImportSessionView {
   const report = session.report;
   return {
     ...session,

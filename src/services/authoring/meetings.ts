@@ -1,10 +1,8 @@
 import type { Principal } from '../../domain/access.js';
 import { canEditItem } from '../../domain/access.js';
 import { agendaOrderInput, itemCreateInput, meetingCreateInput, meetingUpdateInput, presentersInput, slugify, uniqueId, type PresenterInput } from '../../domain/authoring.js';
-import type { Block } from '../../domain/blocks.js';
+import type { AuthoringItem, AuthoringMeeting } from '../../domain/authoringView.js';
 import { StyrkortError, type ErrorDetail } from '../../domain/errors.js';
-import type { Meeting } from '../../domain/meeting.js';
-import type { VersionSummary } from '../../domain/publishing.js';
 import { inActorTransaction, type Actor } from '../../db/actor.js';
 import {
   copyMeetingStructure,
@@ -36,24 +34,7 @@ import { invalid, parseInput } from './input.js';
  * structure), edit its metadata, add items under goals, order them, assign presenters, delete
  * items of a draft. Every write runs in an actor transaction, so the audit trail has its author.
  */
-export interface AuthoringItem {
-  id: string;
-  goalId: string;
-  position: number;
-  title: string;
-  ready: boolean;
-  presenters: Array<{ personId: string; name: string; titleOverride: string | null }>;
-  blocks: Array<{ id: number; position: number; block: Block }>;
-  /** May the caller change this item's title, blocks and ready flag? */
-  canEdit: boolean;
-}
-
-export interface AuthoringMeeting {
-  meeting: Meeting;
-  items: AuthoringItem[];
-  readyCount: number;
-  versions: VersionSummary[];
-}
+export type { AuthoringItem, AuthoringMeeting } from '../../domain/authoringView.js';
 
 /** A meeting as its editors work on it: items with presenters, blocks, ready flags. */
 export async function authoringMeeting(db: Db, principal: Principal, idOrDate: string): Promise<AuthoringMeeting> {
