@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { meetingFileStem } from '../../src/domain/meeting.js';
-import { axeViolations, screenshot, startWebApp, type WebApp } from './support/webApp.js';
+import { axeViolations, browserSession, screenshot } from './support/webApp.js';
 
 /**
  * The web app in Debian's Chromium: the built app served by the real server process on the
@@ -11,45 +11,13 @@ import { axeViolations, screenshot, startWebApp, type WebApp } from './support/w
 const NBSP = '\u00a0';
 
 describe('web app in Chromium', () => {
-  let web: WebApp;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    web = await startWebApp();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await web?.stop();
-  });
-
-  /** A fresh browser context (own storage) on a path; console errors and page errors are collected. */
-  async function open(path: string, options: { width?: number; height?: number } = {}): Promise<Page> {
-    // the app's CSP allows no inline scripts; axe is injected as one, so tests bypass the CSP
-    const context = await web.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, bypassCSP: true, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      // a 404 the page asked for on purpose (an unknown indicator) is logged by Chromium too
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource: the server responded with a status of 404')) problems.push(`${path}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${path}: ${e.message}`));
-    await page.goto(`${web.url}${path}`);
-    return page;
-  }
-
-  async function ready(page: Page, text: string): Promise<void> {
-    await page.getByText(text, { exact: false }).first().waitFor({ timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
-  }
+  const web = browserSession({ expectedStatuses: [404] }); // an unknown indicator, asked for on purpose
+  const { open, ready } = web;
 
   async function expectAccessible(page: Page, name: string): Promise<void> {
-    expect(await axeViolations(page), name).toEqual([]);
+    await web.expectAccessible(page, name);
     // every page links the accessibility statement from its footer
     expect(await page.locator('footer a', { hasText: /Tillgänglighetsredogörelse|Accessibility statement/ }).getAttribute('href')).toBe('/tillganglighet');
-    await screenshot(page, name);
   }
 
   const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
@@ -322,7 +290,5 @@ describe('web app in Chromium', () => {
     await screenshot(page, 'tangentbord-sammantrade');
   });
 
-  it('logged no script errors on any page', () => {
-    expect(problems).toEqual([]);
-  });
+  web.itLoggedNoScriptErrors();
 });

@@ -1,4 +1,7 @@
-import { Route, Routes } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Outlet, Route, Routes } from 'react-router';
+import { Loading } from './components/LoadState.js';
+import { useI18n } from './i18n/I18n.js';
 import { Layout } from './components/Layout.js';
 import { AccessibilityPage } from './pages/AccessibilityPage.js';
 import { GoalPage } from './pages/GoalPage.js';
@@ -8,20 +11,69 @@ import { MeetingsPage } from './pages/MeetingsPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { SearchPage } from './pages/SearchPage.js';
+import { LoginPage } from './pages/account/LoginPage.js';
+import { LOGIN_PATH, RequireLogin } from './session/Session.js';
 
-/** The pages, at Swedish paths that can be shared (state such as plan period and area is in the query). */
+/*
+ * The pages for editors, analysts and administrators load on demand, so a board member's first
+ * load carries none of their code.
+ */
+const AuditPage = lazy(() => import('./pages/account/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const UserPage = lazy(() => import('./pages/account/UserPage.js').then((m) => ({ default: m.UserPage })));
+const UsersPage = lazy(() => import('./pages/account/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const ImportPage = lazy(() => import('./pages/data/ImportPage.js').then((m) => ({ default: m.ImportPage })));
+const IndicatorEditPage = lazy(() => import('./pages/data/IndicatorEditPage.js').then((m) => ({ default: m.IndicatorEditPage })));
+const IndicatorListPage = lazy(() => import('./pages/data/IndicatorListPage.js').then((m) => ({ default: m.IndicatorListPage })));
+const KoladaPage = lazy(() => import('./pages/data/KoladaPage.js').then((m) => ({ default: m.KoladaPage })));
+const AgendaPage = lazy(() => import('./pages/authoring/AgendaPage.js').then((m) => ({ default: m.AgendaPage })));
+const ItemEditorPage = lazy(() => import('./pages/authoring/ItemEditorPage.js').then((m) => ({ default: m.ItemEditorPage })));
+const NewMeetingPage = lazy(() => import('./pages/authoring/NewMeetingPage.js').then((m) => ({ default: m.NewMeetingPage })));
+const VersionsPage = lazy(() => import('./pages/authoring/VersionsPage.js').then((m) => ({ default: m.VersionsPage })));
+
+function PageLoading() {
+  const { t } = useI18n();
+  return <Loading what={t('layout.page')} />;
+}
+
+/**
+ * The pages, at Swedish paths that can be shared (state such as plan period and area is in the
+ * query). All but the login page and the accessibility statement need a login.
+ */
 export function App() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<OverviewPage />} />
-        <Route path="mal/:id" element={<GoalPage />} />
-        <Route path="indikator/:id" element={<IndicatorPage />} />
-        <Route path="sammantraden" element={<MeetingsPage />} />
-        <Route path="sammantraden/:id" element={<MeetingPage />} />
-        <Route path="sok" element={<SearchPage />} />
+        <Route path={LOGIN_PATH} element={<LoginPage />} />
         <Route path="tillganglighet" element={<AccessibilityPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route
+          element={
+            <RequireLogin>
+              <Suspense fallback={<PageLoading />}>
+                <Outlet />
+              </Suspense>
+            </RequireLogin>
+          }
+        >
+          <Route index element={<OverviewPage />} />
+          <Route path="mal/:id" element={<GoalPage />} />
+          <Route path="indikator/:id" element={<IndicatorPage />} />
+          <Route path="indikator/:id/redigera" element={<IndicatorEditPage mode="edit" />} />
+          <Route path="indikatorer" element={<IndicatorListPage />} />
+          <Route path="indikatorer/ny" element={<IndicatorEditPage mode="create" />} />
+          <Route path="inlasning" element={<ImportPage />} />
+          <Route path="inlasning/kolada" element={<KoladaPage />} />
+          <Route path="sammantraden" element={<MeetingsPage />} />
+          <Route path="sammantraden/:id" element={<MeetingPage />} />
+          <Route path="sammantraden/nytt" element={<NewMeetingPage />} />
+          <Route path="sammantraden/:id/redigera" element={<AgendaPage />} />
+          <Route path="sammantraden/:id/punkter/:itemId" element={<ItemEditorPage />} />
+          <Route path="sammantraden/:id/versioner" element={<VersionsPage />} />
+          <Route path="sok" element={<SearchPage />} />
+          <Route path="anvandare" element={<UsersPage />} />
+          <Route path="anvandare/:id" element={<UserPage />} />
+          <Route path="andringslogg" element={<AuditPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
       </Route>
     </Routes>
   );

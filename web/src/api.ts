@@ -1,24 +1,73 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /**
- * The one way the app talks to the server: GET JSON from /api, errors as ApiError with the
- * server's Swedish message (it says what happened) and the request id to quote.
+ * The one way the app talks to the server: GET JSON from /api and send changes with the CSRF
+ * token; errors as ApiError with the server's Swedish message (it says what happened), the
+ * problems per field, and the request id to quote.
  */
 export class ApiError extends Error {
   readonly status: number;
   readonly requestId: string | null;
+  /** The server's machine-readable code ("invalid_input", "forbidden" …), when it sent one. */
+  readonly code: string | null;
+  /** Per-field problems: `where` is the field's path ("body.blocks.0.indicator"), `message` Swedish. */
+  readonly details: ReadonlyArray<{ where: string | null; message: string }>;
 
-  constructor(status: number, message: string, requestId: string | null = null) {
+  constructor(status: number, message: string, requestId: string | null = null, code: string | null = null, details: ReadonlyArray<{ where: string | null; message: string }> = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.requestId = requestId;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The Swedish message for one field, matched on the end of the server's path ("blocks.0.title"). */
+  fieldMessage(field: string): string | null {
+    const hit = this.details.find((d) => d.where !== null && (d.where === field || d.where.endsWith(`.${field}`)));
+    return hit ? hit.message : null;
   }
 }
 
 interface ErrorBody {
-  error?: { message?: string; requestId?: string };
+  error?: { code?: string; message?: string; requestId?: string; details?: Array<{ where: string | null; message: string }> };
 }
+
+/*
+ * The session's CSRF token, sent as X-CSRF-Token with every change (the server refuses changes
+ * without it). Set by the session (session/Session.tsx) when it learns who is logged in.
+ */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+/** The token, for the one request fetch cannot make: an upload that reports its progress (XMLHttpRequest). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
+/* Told when the server answers 401: the session has ended (logged out elsewhere, timed out, disabled). */
+let unauthenticated: () => void = () => undefined;
+export function onUnauthenticated(listener: () => void): void {
+  unauthenticated = listener;
+}
+
+/*
+ * Told after a change reached the server (any answer but 401): the server counts it as activity
+ * and moves the session's idle deadline, so the session reads its new deadline (session/Session.tsx).
+ * Changes to /api/auth/ manage the session themselves and are not reported.
+ */
+let changed: () => void = () => undefined;
+export function onActivity(listener: () => void): void {
+  changed = listener;
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as ErrorBody | null;
+  return new ApiError(response.status, body?.error?.message ?? `Servern svarade ${response.status} ${response.statusText}`, body?.error?.requestId ?? null, body?.error?.code ?? null, body?.error?.details ?? []);
+}
+
+const OFFLINE = 'Servern svarar inte. Kontrollera nätverket eller att Styrkort är igång, och försök igen.';
 
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
@@ -26,13 +75,42 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
     response = await fetch(url, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'Servern svarar inte. Kontrollera nätverket eller att Styrkort är igång, och försök igen.');
+    throw new ApiError(0, OFFLINE);
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as ErrorBody | null;
-    throw new ApiError(response.status, body?.error?.message ?? `Servern svarade ${response.status} ${response.statusText}`, body?.error?.requestId ?? null);
+    if (response.status === 401) unauthenticated();
+    throw await failure(response);
   }
   return (await response.json()) as T;
+}
+
+/**
+ * A change: POST, PUT, PATCH or DELETE with a JSON body (or a FormData upload), the CSRF token,
+ * and the answer's JSON (null for 204). Errors as ApiError with the per-field details.
+ */
+export async function send<T = unknown>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+  } catch {
+    throw new ApiError(0, OFFLINE);
+  }
+  if (response.status !== 401 && !url.startsWith('/api/auth/')) changed();
+  if (!response.ok) {
+    if (response.status === 401) unauthenticated();
+    throw await failure(response);
+  }
+  if (response.status === 204) return null as T;
+  const text = await response.text();
+  return (text === '' ? null : JSON.parse(text)) as T;
 }
 
 export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ok'; data: T };

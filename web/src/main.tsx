@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.js';
 import { I18nProvider } from './i18n/I18n.js';
+import { SessionProvider } from './session/Session.js';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -10,9 +11,11 @@ if (!root) throw new Error('#root saknas i index.html');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
+      <SessionProvider>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </SessionProvider>
     </I18nProvider>
   </StrictMode>,
 );

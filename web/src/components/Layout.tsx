@@ -2,6 +2,9 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../i18n/I18n.js';
 import { paths } from '../lib/paths.js';
+import { AccountBar } from '../session/AccountBar.js';
+import { IdleWarning } from '../session/IdleWarning.js';
+import { useSession } from '../session/Session.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 /**
@@ -11,6 +14,7 @@ import { LanguageSwitch } from './LanguageSwitch.js';
  */
 export function Layout() {
   const { t } = useI18n();
+  const { session, can } = useSession();
   const location = useLocation();
   const first = useRef(true);
 
@@ -21,8 +25,23 @@ export function Layout() {
     }
     if (location.hash) return;
     window.scrollTo(0, 0);
-    const heading = document.querySelector<HTMLElement>('main h1');
-    heading?.focus({ preventScroll: true });
+    const focusHeading = (): boolean => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      heading?.focus({ preventScroll: true });
+      return heading !== null;
+    };
+    const main = document.getElementById('main');
+    if (focusHeading() || !main) return;
+    // a page loaded on demand has no heading yet: focus it as soon as it is drawn
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const giveUp = window.setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(giveUp);
+    };
   }, [location.pathname, location.hash]);
 
   const skip = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -42,24 +61,48 @@ export function Layout() {
           <Link to={paths.overview()} className="brand">
             Styrkort
           </Link>
-          <nav aria-label={t('layout.nav')}>
-            <ul className="nav-list">
-              <li>
-                <NavLink to={paths.overview()} end>
-                  {t('nav.overview')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to={paths.meetings()}>{t('nav.meetings')}</NavLink>
-              </li>
-              <li>
-                <NavLink to={paths.search()}>{t('nav.search')}</NavLink>
-              </li>
-            </ul>
-          </nav>
+          {session ? (
+            <nav aria-label={t('layout.nav')}>
+              <ul className="nav-list">
+                <li>
+                  <NavLink to={paths.overview()} end>
+                    {t('nav.overview')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to={paths.meetings()}>{t('nav.meetings')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to={paths.search()}>{t('nav.search')}</NavLink>
+                </li>
+                {can('edit_indicators') ? (
+                  <li>
+                    <NavLink to={paths.indicators()}>{t('data.nav.indicators')}</NavLink>
+                  </li>
+                ) : null}
+                {can('import') ? (
+                  <li>
+                    <NavLink to={paths.imports()}>{t('data.nav.imports')}</NavLink>
+                  </li>
+                ) : null}
+                {can('manage_users') ? (
+                  <li>
+                    <NavLink to={paths.users()}>{t('account.nav.users')}</NavLink>
+                  </li>
+                ) : null}
+                {can('read_audit') ? (
+                  <li>
+                    <NavLink to={paths.audit()}>{t('account.nav.audit')}</NavLink>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+          ) : null}
           <LanguageSwitch />
+          <AccountBar />
         </div>
       </header>
+      <IdleWarning />
       <main id="main" tabIndex={-1} className="wrap">
         <Outlet />
       </main>

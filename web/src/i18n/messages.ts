@@ -1,5 +1,10 @@
+import * as account from './parts/account.js';
+import * as authoring from './parts/authoring.js';
+import * as data from './parts/data.js';
+
 /**
- * The interface's words. Swedish is the source; English must have every key (the type says so).
+ * The interface's words (the pages of accounts, authoring and data editing keep theirs in
+ * ./parts/, merged here). Swedish is the source; English must have every key (the type says so).
  * {name} is filled in; keys ending in .one/.other are picked by count.
  */
 export const sv = {
@@ -7,6 +12,7 @@ export const sv = {
   'layout.nav': 'Huvudmeny',
   'layout.footer': 'Styrkort – regionstyrelsens uppföljning av regionplanen.',
   'layout.api': 'API-dokumentation',
+  'layout.page': 'sidan',
   'nav.overview': 'Översikt',
   'nav.meetings': 'Sammanträden',
   'nav.search': 'Sök',
@@ -227,6 +233,9 @@ export const sv = {
   'notFound.title': 'Sidan finns inte',
   'notFound.text': 'Det finns ingen sida på adressen {path}. Kontrollera adressen eller gå till översikten.',
   'notFound.home': 'Till översikten',
+  ...account.sv,
+  ...authoring.sv,
+  ...data.sv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -236,6 +245,7 @@ export const en: Record<MessageKey, string> = {
   'layout.nav': 'Main menu',
   'layout.footer': 'Styrkort – the regional board’s follow-up of the regional plan.',
   'layout.api': 'API documentation',
+  'layout.page': 'the page',
   'nav.overview': 'Overview',
   'nav.meetings': 'Meetings',
   'nav.search': 'Search',
@@ -456,4 +466,7 @@ export const en: Record<MessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.text': 'There is no page at {path}. Check the address or go to the overview.',
   'notFound.home': 'To the overview',
+  ...account.en,
+  ...authoring.en,
+  ...data.en,
 };

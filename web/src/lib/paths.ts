@@ -10,6 +10,14 @@ export const paths = {
   meeting: (id: string, itemId?: string) => `/sammantraden/${encodeURIComponent(id)}${itemId ? `#${itemAnchor(itemId)}` : ''}`,
   search: (q?: string) => `/sok${query({ q })}`,
   accessibility: () => '/tillganglighet',
+  imports: () => '/inlasning',
+  kolada: () => '/inlasning/kolada',
+  indicators: () => '/indikatorer',
+  newIndicator: () => '/indikatorer/ny',
+  editIndicator: (id: string) => `/indikator/${encodeURIComponent(id)}/redigera`,
+  users: () => '/anvandare',
+  user: (id: string) => `/anvandare/${encodeURIComponent(id)}`,
+  audit: (filter: Record<string, string | null | undefined> = {}) => `/andringslogg${query(filter)}`,
 };
 
 export function itemAnchor(itemId: string): string {

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/I18n.js';
 import { ownOrganisation } from '../lib/areas.js';
 import { formValues } from '../lib/form.js';
 import { paths } from '../lib/paths.js';
+import { useSession } from '../session/Session.js';
 import type { IndicatorDetail, PlanPeriodView } from '../lib/types.js';
 import { RankingSection } from './indicator/RankingSection.js';
 import { SeriesSection } from './indicator/SeriesSection.js';
@@ -23,10 +24,17 @@ export function IndicatorPage() {
   const facets = useApi<IndicatorFacets>(`/api/indicators/${encodeURIComponent(id)}/facets`);
   const areas = useApi<Area[]>('/api/areas');
   const periods = useApi<PlanPeriodView[]>('/api/plan-periods');
+  const { can } = useSession();
   // the heading stays the same element while the data loads, so focus placed on it after navigation stays
   return (
     <>
-      <PageHeading title={detail.state === 'ok' ? detail.data.name : t('page.indicator')} />
+      <PageHeading title={detail.state === 'ok' ? detail.data.name : t('page.indicator')}>
+        {can('edit_indicators') && detail.state === 'ok' ? (
+          <p className="data-edit-link">
+            <Link to={paths.editIndicator(detail.data.id)}>{t('data.indicator.editLink')}</Link>
+          </p>
+        ) : null}
+      </PageHeading>
       <Async value={detail} what={t('what.indicator')}>
         {(indicator) => (
           <Async value={facets} what={t('what.indicator')}>

@@ -8,6 +8,9 @@ import { Async } from '../components/LoadState.js';
 import { PageHeading } from '../components/Page.js';
 import { useI18n } from '../i18n/I18n.js';
 import { deckUrl, itemAnchor, paths } from '../lib/paths.js';
+import { authoringPaths } from '../lib/authoringPaths.js';
+import { useSession } from '../session/Session.js';
+import { MeetingStatusTag } from './authoring/status.js';
 
 /** A meeting: the pack downloads, the agenda grouped by goal, and every item with its blocks. */
 export function MeetingPage() {
@@ -27,6 +30,7 @@ export function MeetingPage() {
 function Meeting({ view }: { view: MeetingView }) {
   const { t } = useI18n();
   const location = useLocation();
+  const { can } = useSession();
   const id = view.meeting.id;
   const presenters = (list: MeetingView['groups'][number]['presenters']) => list.map((p) => presenterLabel(p.name, p.title)).join('; ');
 
@@ -43,8 +47,18 @@ function Meeting({ view }: { view: MeetingView }) {
   return (
     <>
       <p className="lead">
-        {t(`meetingStatus.${view.meeting.status}`)} · {t('meetings.planPeriod', { plan: view.planPeriod.id.replace('-', '–') })}
+        {view.meeting.status === 'draft' ? <MeetingStatusTag status="draft" /> : t(`meetingStatus.${view.meeting.status}`)} · {t('meetings.planPeriod', { plan: view.planPeriod.id.replace('-', '–') })}
       </p>
+      <ul className="action-links">
+        {can('read_drafts') && view.meeting.status === 'draft' ? (
+          <li>
+            <Link to={authoringPaths.agenda(id)}>{t('authoring.meetings.editLong')}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={authoringPaths.versions(id)}>{can('publish') ? t('authoring.versions.link') : t('authoring.versions.linkReader')}</Link>
+        </li>
+      </ul>
 
       <section aria-labelledby="pack-heading" className="pack">
         <h2 id="pack-heading">{t('meeting.pack')}</h2>

@@ -6,14 +6,29 @@ import { Async, Empty } from '../components/LoadState.js';
 import { PageHeading } from '../components/Page.js';
 import { useI18n } from '../i18n/I18n.js';
 import { paths } from '../lib/paths.js';
+import { authoringPaths } from '../lib/authoringPaths.js';
+import { MeetingStatusTag } from './authoring/status.js';
+import { useSession } from '../session/Session.js';
 
-/** Sammanträden: every meeting, newest first. */
+/**
+ * Sammanträden: every meeting, newest first. Editors also see drafts (marked "Utkast" in words)
+ * with a link to edit them; the secretary starts a new meeting here.
+ */
 export function MeetingsPage() {
   const { t } = useI18n();
+  const { can } = useSession();
   const meetings = useApi<Meeting[]>('/api/meetings');
   return (
     <>
-      <PageHeading title={t('meetings.title')} />
+      <PageHeading title={t('meetings.title')}>
+        {can('edit_meetings') ? (
+          <p>
+            <Link className="button" to={authoringPaths.newMeeting()}>
+              {t('authoring.new.link')}
+            </Link>
+          </p>
+        ) : null}
+      </PageHeading>
       <Async value={meetings} what={t('what.meetings')}>
         {(list) =>
           list.length === 0 ? (
@@ -27,9 +42,24 @@ export function MeetingsPage() {
                   <Link to={paths.meeting(m.id)}>
                     {m.body} {formatDate(m.date)}
                   </Link>{' '}
+                  {m.status === 'draft' ? (
+                    <>
+                      <MeetingStatusTag status={m.status} />{' '}
+                    </>
+                  ) : null}
                   <span className="muted">
-                    · {m.title} · {t(`meetingStatus.${m.status}`)} · {t('meetings.planPeriod', { plan: m.planPeriodId.replace('-', '–') })}
+                    · {m.title}
+                    {m.status === 'draft' ? '' : ` · ${t(`meetingStatus.${m.status}`)}`} · {t('meetings.planPeriod', { plan: m.planPeriodId.replace('-', '–') })}
                   </span>
+                  {can('read_drafts') && m.status === 'draft' ? (
+                    <>
+                      {' · '}
+                      <Link to={authoringPaths.agenda(m.id)}>
+                        {t('authoring.meetings.edit')}
+                        <span className="visually-hidden"> {`${m.body} ${formatDate(m.date)}`}</span>
+                      </Link>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>

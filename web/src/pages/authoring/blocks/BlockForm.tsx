@@ -1,0 +1,377 @@
+import { useState } from 'react';
+import type { Block } from '../../../../../src/domain/blocks.js';
+import { CHECKLIST_STATUS_LABELS, CHECKLIST_STATUSES, type RankingReference } from '../../../../../src/domain/blocks.js';
+import { UNITS, unitName, type Unit } from '../../../../../src/domain/units.js';
+import { useI18n } from '../../../i18n/I18n.js';
+import { CheckField, Field, messageFor, rowLabel, type FieldErrors } from '../fields.js';
+import { loadFacets, useFacets, type Catalog } from './catalog.js';
+import type { BlockOf } from './defaults.js';
+import { AreaChecklist, AreaField, IndicatorPicker, OptionalText, PeriodField, SelectField, TextInput } from './pickers.js';
+import { RowsEditor } from './RowsEditor.js';
+
+/**
+ * The form for one block, by type. Every control edits the block as the server stores it (the
+ * block schemas in domain/blocks.ts); the server validates and its messages appear next to the
+ * field they name (`errors`: paths inside the block, "period", "items[2].due").
+ */
+export type Update = (change: (block: Block) => Block) => void;
+
+interface FormProps<B extends Block> {
+  block: B;
+  update: (change: (block: B) => B) => void;
+  errors: FieldErrors;
+  catalog: Catalog;
+}
+
+export function BlockForm({ block, update, errors, catalog }: { block: Block; update: Update; errors: FieldErrors; catalog: Catalog }) {
+  // each form edits its own type; the cast is safe because the type never changes
+  const typed = <B extends Block>() => update as unknown as (change: (b: B) => B) => void;
+  switch (block.type) {
+    case 'text':
+      return <TextForm block={block} update={typed<BlockOf<'text'>>()} errors={errors} catalog={catalog} />;
+    case 'key_figure':
+      return <KeyFigureForm block={block} update={typed<BlockOf<'key_figure'>>()} errors={errors} catalog={catalog} />;
+    case 'indicator_chart':
+      return <ChartForm block={block} update={typed<BlockOf<'indicator_chart'>>()} errors={errors} catalog={catalog} />;
+    case 'ranking_table':
+      return <RankingForm block={block} update={typed<BlockOf<'ranking_table'>>()} errors={errors} catalog={catalog} />;
+    case 'statement_table':
+      return <StatementForm block={block} update={typed<BlockOf<'statement_table'>>()} errors={errors} catalog={catalog} />;
+    case 'timeline':
+      return <TimelineForm block={block} update={typed<BlockOf<'timeline'>>()} errors={errors} catalog={catalog} />;
+    case 'checklist':
+      return <ChecklistForm block={block} update={typed<BlockOf<'checklist'>>()} errors={errors} catalog={catalog} />;
+    case 'risk_list':
+      return <RiskListForm block={block} update={typed<BlockOf<'risk_list'>>()} errors={errors} catalog={catalog} />;
+    case 'data_table':
+      return <DataTableForm block={block} update={typed<BlockOf<'data_table'>>()} errors={errors} catalog={catalog} />;
+    case 'image':
+      return <ImageForm block={block} update={typed<BlockOf<'image'>>()} errors={errors} catalog={catalog} />;
+  }
+}
+
+const err = (errors: FieldErrors, field: string) => messageFor(errors, field);
+
+function TextForm({ block, update, errors }: FormProps<BlockOf<'text'>>) {
+  const { t } = useI18n();
+  return (
+    <>
+      <OptionalText label={t('authoring.block.heading')} value={block.heading} onChange={(heading) => update((b) => ({ ...b, heading }))} error={err(errors, 'heading')} hint={t('authoring.block.optional')} />
+      <Field label={t('authoring.block.markdown')} hint={t('authoring.block.markdownHint')} error={err(errors, 'markdown')}>
+        {(p) => <textarea {...p} rows={8} value={block.markdown} onChange={(e) => update((b) => ({ ...b, markdown: e.target.value }))} />}
+      </Field>
+    </>
+  );
+}
+
+/** The breakdowns an indicator has values for (kön, åldersgrupp …), when it has more than the total. */
+function BreakdownField({ indicatorId, value, onChange, error }: { indicatorId: string; value: string; onChange: (v: string) => void; error: string | null }) {
+  const { t } = useI18n();
+  const facets = useFacets(indicatorId);
+  const options = facets?.breakdowns ?? [];
+  if (options.length <= 1 && value === '') return null;
+  const list = options.some((o) => o.value === value) ? options : [{ value, label: value === '' ? t('authoring.block.total') : value }, ...options];
+  return <SelectField label={t('authoring.block.breakdown')} value={value} options={list} onChange={onChange} error={error} />;
+}
+
+/** After picking an indicator, a period that has values is filled in when none is chosen. */
+function withLatestPeriod<B extends { period: string }>(indicatorId: string, update: (change: (b: B) => B) => void): void {
+  loadFacets(indicatorId).then(
+    (facets) => {
+      const latest = facets.periods.at(-1)?.key;
+      if (latest) update((b) => (b.period === '' ? { ...b, period: latest } : b));
+    },
+    () => undefined,
+  );
+}
+
+function KeyFigureForm({ block, update, errors, catalog }: FormProps<BlockOf<'key_figure'>>) {
+  const { t } = useI18n();
+  return (
+    <>
+      <IndicatorPicker
+        indicators={catalog.indicators}
+        value={block.indicator}
+        error={err(errors, 'indicator')}
+        onChange={(indicator) => {
+          update((b) => ({ ...b, indicator }));
+          withLatestPeriod(indicator, update);
+        }}
+      />
+      <AreaField label={t('picker.area')} areas={catalog.areas} value={block.area} onChange={(area) => update((b) => ({ ...b, area }))} error={err(errors, 'area')} />
+      <PeriodField label={t('picker.period')} indicatorId={block.indicator} value={block.period} onChange={(period) => update((b) => ({ ...b, period: period ?? '' }))} error={err(errors, 'period')} />
+      <BreakdownField indicatorId={block.indicator} value={block.breakdown} onChange={(breakdown) => update((b) => ({ ...b, breakdown }))} error={err(errors, 'breakdown')} />
+      <SelectField
+        label={t('authoring.block.scenario')}
+        value={block.scenario}
+        options={[
+          { value: 'utfall', label: t('authoring.block.scenario.utfall') },
+          { value: 'budget', label: t('authoring.block.scenario.budget') },
+          { value: 'prognos', label: t('authoring.block.scenario.prognos') },
+        ]}
+        onChange={(scenario) => update((b) => ({ ...b, scenario, asOf: scenario === 'prognos' ? b.asOf : '' }))}
+        error={err(errors, 'scenario')}
+      />
+      {block.scenario === 'prognos' ? <TextInput label={t('authoring.block.asOf')} hint={t('authoring.block.asOfHint')} value={block.asOf} onChange={(asOf) => update((b) => ({ ...b, asOf }))} error={err(errors, 'asOf')} /> : null}
+      <PeriodField label={t('authoring.block.compareWith')} optional indicatorId={block.indicator} value={block.compareWith} onChange={(compareWith) => update((b) => ({ ...b, compareWith }))} error={err(errors, 'compareWith')} />
+      <CheckField label={t('authoring.block.compareWithBudget')} checked={block.compareWithBudget} onChange={(compareWithBudget) => update((b) => ({ ...b, compareWithBudget }))} />
+      <CheckField label={t('authoring.block.showTarget')} checked={block.showTarget} onChange={(showTarget) => update((b) => ({ ...b, showTarget }))} />
+      <OptionalText label={t('authoring.block.label')} hint={t('authoring.block.labelHint')} value={block.label} onChange={(label) => update((b) => ({ ...b, label }))} error={err(errors, 'label')} />
+    </>
+  );
+}
+
+function ChartForm({ block, update, errors, catalog }: FormProps<BlockOf<'indicator_chart'>>) {
+  const { t } = useI18n();
+  const facets = useFacets(block.indicator);
+  const own = block.areas[0] ?? catalog.ownRegionId;
+  const others = block.areas.slice(1);
+  return (
+    <>
+      <IndicatorPicker indicators={catalog.indicators} value={block.indicator} error={err(errors, 'indicator')} onChange={(indicator) => update((b) => ({ ...b, indicator }))} />
+      <AreaField label={t('authoring.block.ownArea')} hint={t('authoring.block.ownAreaHint')} areas={catalog.areas} value={own} onChange={(area) => update((b) => ({ ...b, areas: [area, ...b.areas.slice(1).filter((a) => a !== area)] }))} error={messageFor(errors, 'areas[0]')} />
+      <details className="field-details">
+        <summary>{t('authoring.block.compareAreas', { count: String(others.length) })}</summary>
+        <AreaChecklist
+          legend={t('authoring.block.compareAreasLegend')}
+          areas={catalog.areas}
+          value={others}
+          exclude={[own]}
+          onlyWithValues={facets?.areaIds ?? null}
+          onChange={(ids) => update((b) => ({ ...b, areas: [b.areas[0] ?? own, ...ids] }))}
+          error={messageFor(new Map([...errors].filter(([p]) => p !== 'areas[0]')), 'areas', rowLabel(t('authoring.block.areaRow')))}
+        />
+      </details>
+      <PeriodField label={t('authoring.block.from')} optional indicatorId={block.indicator} value={block.from} onChange={(from) => update((b) => ({ ...b, from }))} error={err(errors, 'from')} />
+      <PeriodField label={t('authoring.block.to')} optional indicatorId={block.indicator} value={block.to} onChange={(to) => update((b) => ({ ...b, to }))} error={err(errors, 'to')} />
+      <SelectField
+        label={t('authoring.block.chart')}
+        value={block.chart}
+        options={[
+          { value: 'line', label: t('authoring.block.chart.line') },
+          { value: 'bar', label: t('authoring.block.chart.bar') },
+        ]}
+        onChange={(chart) => update((b) => ({ ...b, chart }))}
+        error={err(errors, 'chart')}
+      />
+      <BreakdownField indicatorId={block.indicator} value={block.breakdown} onChange={(breakdown) => update((b) => ({ ...b, breakdown }))} error={err(errors, 'breakdown')} />
+      <CheckField label={t('authoring.block.showTarget')} checked={block.showTarget} onChange={(showTarget) => update((b) => ({ ...b, showTarget }))} />
+      <OptionalText label={t('authoring.block.title')} hint={t('authoring.block.titleHint')} value={block.title} onChange={(title) => update((b) => ({ ...b, title }))} error={err(errors, 'title')} />
+    </>
+  );
+}
+
+const referenceId = (r: RankingReference) => (typeof r === 'string' ? r : r.area);
+
+function RankingForm({ block, update, errors, catalog }: FormProps<BlockOf<'ranking_table'>>) {
+  const { t } = useI18n();
+  const facets = useFacets(block.indicator);
+  const aggregates = catalog.areas.filter((a) => a.kind === 'country' || a.kind === 'healthcare_region');
+  return (
+    <>
+      <IndicatorPicker
+        indicators={catalog.indicators}
+        value={block.indicator}
+        error={err(errors, 'indicator')}
+        onChange={(indicator) => {
+          update((b) => ({ ...b, indicator }));
+          withLatestPeriod(indicator, update);
+        }}
+      />
+      <PeriodField label={t('picker.period')} indicatorId={block.indicator} value={block.period} onChange={(period) => update((b) => ({ ...b, period: period ?? '' }))} error={err(errors, 'period')} />
+      <SelectField
+        label={t('authoring.block.rankAreas')}
+        value={block.areas === 'regions' ? 'regions' : 'chosen'}
+        options={[
+          { value: 'regions', label: t('authoring.block.rankAreas.regions') },
+          { value: 'chosen', label: t('authoring.block.rankAreas.chosen') },
+        ]}
+        onChange={(choice) => update((b) => ({ ...b, areas: choice === 'regions' ? 'regions' : b.areas === 'regions' ? [b.highlight] : b.areas }))}
+        error={block.areas === 'regions' ? err(errors, 'areas') : null}
+      />
+      {block.areas !== 'regions' ? (
+        <AreaChecklist
+          legend={t('authoring.block.rankAreasLegend')}
+          areas={catalog.areas.filter((a) => a.kind === 'region')}
+          value={block.areas}
+          onlyWithValues={facets?.areaIds ?? null}
+          onChange={(ids) => update((b) => ({ ...b, areas: ids }))}
+          error={messageFor(errors, 'areas', rowLabel(t('authoring.block.areaRow')))}
+        />
+      ) : null}
+      <AreaChecklist
+        legend={t('authoring.block.references')}
+        areas={aggregates}
+        value={block.references.map(referenceId)}
+        onChange={(ids) => update((b) => ({ ...b, references: ids.map((id) => b.references.find((r) => referenceId(r) === id) ?? id) }))}
+        error={messageFor(errors, 'references', rowLabel(t('authoring.block.areaRow')))}
+      />
+      <AreaField label={t('authoring.block.highlight')} areas={catalog.areas} value={block.highlight} onChange={(highlight) => update((b) => ({ ...b, highlight }))} error={err(errors, 'highlight')} />
+      <CheckField label={t('authoring.block.showParts')} checked={block.showParts} onChange={(showParts) => update((b) => ({ ...b, showParts }))} />
+      <Field label={t('authoring.block.limit')} hint={t('authoring.block.limitHint')} error={err(errors, 'limit')}>
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            value={block.limit === null ? '' : String(block.limit)}
+            onChange={(e) => update((b) => ({ ...b, limit: e.target.value === '' ? null : Number(e.target.value) }))}
+          />
+        )}
+      </Field>
+      <OptionalText label={t('authoring.block.title')} hint={t('authoring.block.titleHint')} value={block.title} onChange={(title) => update((b) => ({ ...b, title }))} error={err(errors, 'title')} />
+    </>
+  );
+}
+
+/** A list edited as JSON text: kept as typed until it parses, then handed on. */
+function JsonField({ label, hint, value, onChange, error }: { label: string; hint: string; value: unknown; onChange: (v: unknown[]) => void; error: string | null }) {
+  const { t } = useI18n();
+  const [text, setText] = useState(() => JSON.stringify(value, null, 2));
+  const [parseError, setParseError] = useState<string | null>(null);
+  return (
+    <Field label={label} hint={hint} error={parseError ?? error}>
+      {(p) => (
+        <textarea
+          {...p}
+          rows={8}
+          className="code"
+          spellCheck={false}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            try {
+              const parsed: unknown = JSON.parse(e.target.value);
+              if (!Array.isArray(parsed)) throw new Error(t('authoring.block.jsonList'));
+              setParseError(null);
+              onChange(parsed);
+            } catch (problem) {
+              setParseError(t('authoring.block.jsonInvalid', { message: (problem as Error).message }));
+            }
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+function StatementForm({ block, update, errors, catalog }: FormProps<BlockOf<'statement_table'>>) {
+  const { t } = useI18n();
+  const units: Array<{ value: Unit | ''; label: string }> = [{ value: '', label: t('authoring.block.unitPerRow') }, ...UNITS.map((u) => ({ value: u, label: unitName(u) }))];
+  const describe = rowLabel(t('authoring.rows.rowWord'));
+  return (
+    <>
+      <TextInput label={t('authoring.block.title')} value={block.title} onChange={(title) => update((b) => ({ ...b, title }))} error={err(errors, 'title')} />
+      <AreaField label={t('picker.area')} areas={catalog.areas} value={block.area} onChange={(area) => update((b) => ({ ...b, area }))} error={err(errors, 'area')} />
+      <SelectField label={t('authoring.block.unit')} value={block.unit ?? ''} options={units} onChange={(unit) => update((b) => ({ ...b, unit: unit === '' ? null : unit }))} error={err(errors, 'unit')} />
+      <JsonField label={t('authoring.block.statementRows')} hint={t('authoring.block.statementRowsHint')} value={block.rows} onChange={(rows) => update((b) => ({ ...b, rows: rows as BlockOf<'statement_table'>['rows'] }))} error={messageFor(errors, 'rows', describe)} />
+      <JsonField label={t('authoring.block.statementColumns')} hint={t('authoring.block.statementColumnsHint')} value={block.columns} onChange={(columns) => update((b) => ({ ...b, columns: columns as BlockOf<'statement_table'>['columns'] }))} error={messageFor(errors, 'columns', describe)} />
+    </>
+  );
+}
+
+function TimelineForm({ block, update, errors }: FormProps<BlockOf<'timeline'>>) {
+  const { t } = useI18n();
+  const dateHint = t('authoring.block.dateHint');
+  return (
+    <>
+      <TextInput label={t('authoring.block.title')} value={block.title} onChange={(title) => update((b) => ({ ...b, title }))} error={err(errors, 'title')} />
+      <RowsEditor
+        legend={t('authoring.block.phases')}
+        field="phases"
+        rows={block.phases}
+        errors={errors}
+        blank={() => ({ id: `fas-${block.phases.length + 1}`, label: '', start: '', end: '', parent: null })}
+        onChange={(phases) => update((b) => ({ ...b, phases }))}
+        columns={[
+          { key: 'id', label: t('authoring.block.rowId'), kind: 'text' },
+          { key: 'label', label: t('authoring.block.rowLabel'), kind: 'text' },
+          { key: 'start', label: t('authoring.block.start'), kind: 'text', hint: dateHint },
+          { key: 'end', label: t('authoring.block.end'), kind: 'text', hint: dateHint },
+          { key: 'parent', label: t('authoring.block.parent'), kind: 'optionalText' },
+        ]}
+      />
+      <RowsEditor
+        legend={t('authoring.block.milestones')}
+        field="milestones"
+        rows={block.milestones}
+        errors={errors}
+        blank={() => ({ id: `milstolpe-${block.milestones.length + 1}`, label: '', date: '' })}
+        onChange={(milestones) => update((b) => ({ ...b, milestones }))}
+        columns={[
+          { key: 'id', label: t('authoring.block.rowId'), kind: 'text' },
+          { key: 'label', label: t('authoring.block.rowLabel'), kind: 'text' },
+          { key: 'date', label: t('authoring.block.date'), kind: 'text', hint: dateHint },
+        ]}
+      />
+      <CheckField label={t('authoring.block.todayMarker')} checked={block.todayMarker} onChange={(todayMarker) => update((b) => ({ ...b, todayMarker }))} />
+    </>
+  );
+}
+
+function ChecklistForm({ block, update, errors }: FormProps<BlockOf<'checklist'>>) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextInput label={t('authoring.block.title')} value={block.title} onChange={(title) => update((b) => ({ ...b, title }))} error={err(errors, 'title')} />
+      <RowsEditor
+        legend={t('authoring.block.deliverables')}
+        field="items"
+        rows={block.items}
+        errors={errors}
+        blank={() => ({ label: '', party: '', status: 'ej_paborjad' as const, group: null, due: null })}
+        onChange={(items) => update((b) => ({ ...b, items }))}
+        columns={[
+          { key: 'label', label: t('checklist.item'), kind: 'text' },
+          { key: 'party', label: t('checklist.party'), kind: 'text' },
+          { key: 'status', label: t('checklist.status'), kind: 'select', options: CHECKLIST_STATUSES.map((s) => ({ value: s, label: CHECKLIST_STATUS_LABELS[s] })) },
+          { key: 'group', label: t('checklist.group'), kind: 'optionalText' },
+          { key: 'due', label: t('checklist.due'), kind: 'optionalText', hint: t('authoring.block.dateHint') },
+        ]}
+      />
+    </>
+  );
+}
+
+function RiskListForm({ block, update, errors, catalog }: FormProps<BlockOf<'risk_list'>>) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextInput label={t('authoring.block.register')} hint={t('authoring.block.knownIds')} list={catalog.registers} value={block.register} onChange={(register) => update((b) => ({ ...b, register }))} error={err(errors, 'register')} />
+      <OptionalText label={t('authoring.block.category')} hint={t('authoring.block.categoryHint')} value={block.category} onChange={(category) => update((b) => ({ ...b, category }))} error={err(errors, 'category')} />
+      <CheckField label={t('authoring.block.showMatrix')} checked={block.showMatrix} onChange={(showMatrix) => update((b) => ({ ...b, showMatrix }))} />
+      <OptionalText label={t('authoring.block.title')} hint={t('authoring.block.titleHint')} value={block.title} onChange={(title) => update((b) => ({ ...b, title }))} error={err(errors, 'title')} />
+    </>
+  );
+}
+
+function DataTableForm({ block, update, errors, catalog }: FormProps<BlockOf<'data_table'>>) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextInput label={t('authoring.block.dataset')} hint={t('authoring.block.knownIds')} list={catalog.datasets} value={block.dataset} onChange={(dataset) => update((b) => ({ ...b, dataset }))} error={err(errors, 'dataset')} />
+      <OptionalText
+        label={t('authoring.block.columns')}
+        hint={t('authoring.block.columnsHint')}
+        value={block.columns === null ? null : block.columns.join(', ')}
+        onChange={(text) => update((b) => ({ ...b, columns: text === null ? null : text.split(',').map((c) => c.trim()).filter(Boolean) }))}
+        error={messageFor(errors, 'columns', rowLabel(t('authoring.block.columnRow')))}
+      />
+      <CheckField label={t('authoring.block.totals')} checked={block.totals} onChange={(totals) => update((b) => ({ ...b, totals }))} />
+      <OptionalText label={t('authoring.block.title')} hint={t('authoring.block.titleHint')} value={block.title} onChange={(title) => update((b) => ({ ...b, title }))} error={err(errors, 'title')} />
+    </>
+  );
+}
+
+function ImageForm({ block, update, errors, catalog }: FormProps<BlockOf<'image'>>) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextInput label={t('authoring.block.asset')} hint={t('authoring.block.knownIds')} list={catalog.assets} value={block.asset} onChange={(asset) => update((b) => ({ ...b, asset }))} error={err(errors, 'asset')} />
+      <TextInput label={t('authoring.block.alt')} hint={t('authoring.block.altHint')} value={block.alt} onChange={(alt) => update((b) => ({ ...b, alt }))} error={err(errors, 'alt')} />
+      <OptionalText label={t('authoring.block.caption')} value={block.caption} onChange={(caption) => update((b) => ({ ...b, caption }))} error={err(errors, 'caption')} hint={t('authoring.block.optional')} />
+    </>
+  );
+}
