@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmbedded, type EmbeddedPostgres } from '../src/db/embedded/launcher.js';
+import type { App } from '../src/server/app.js';
 
 /** Shared helpers for benchmarks: a throwaway embedded PostgreSQL, timing and percentiles. */
 export async function withEmbedded<T>(run: (pg: EmbeddedPostgres) => Promise<T>): Promise<T> {
@@ -39,4 +40,15 @@ export function mib(bytes: number): string {
 
 export function row(label: string, value: string): void {
   process.stdout.write(`  ${label.padEnd(44)} ${value}\n`);
+}
+
+/**
+ * Logs in through the app's own login route and returns the cookie header for later requests,
+ * so measured requests pay for their session check as they do in production.
+ */
+export async function loginHeaders(app: App, username: string, password: string): Promise<{ cookie: string }> {
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'http://localhost' }, payload: { username, password } });
+  const session = login.cookies.find((c) => c.name === 'styrkort_session');
+  if (login.statusCode !== 200 || !session) throw new Error(`inloggning som ${username}: ${login.statusCode} ${login.body}`);
+  return { cookie: `styrkort_session=${session.value}` };
 }

@@ -11,7 +11,8 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { latestValuesQuery } from '../src/db/repositories/latestValues.js';
 import type { Database } from '../src/db/schema.js';
 import { buildApp } from '../src/server/app.js';
-import { ms, percentile, row, time, withEmbedded } from './support.js';
+import { createLocalUser } from '../src/services/accounts.js';
+import { loginHeaders, ms, percentile, row, time, withEmbedded } from './support.js';
 
 /**
  * The web app: the scorecard API on a large synthetic data set — 500 indicators × 300 areas ×
@@ -143,6 +144,10 @@ export async function webBench(): Promise<void> {
       row('tabell med index', size.rows[0]?.size ?? '?');
 
       const app = await buildApp({ db: handle.db, version: 'bench', logLevel: 'silent' });
+      // a board member, logged in: every request pays for its session check, as in production
+      const actor = { userId: null, name: 'bench', requestId: null };
+      await createLocalUser(handle.db, actor, { username: 'ledamot', displayName: 'Ledamot', password: 'bench-lösenord-123', roles: ['reader'], personId: null, email: null }, new Date());
+      const headers = await loginHeaders(app, 'ledamot', 'bench-lösenord-123');
       const ids = Array.from({ length: INDICATORS }, (_, i) => indicatorId(i + 1));
       // warm: the board's usual view, the region and a few of its units, in turn; cold: a new
       // area every request, so its index pages are rarely in PostgreSQL's own cache
@@ -152,11 +157,11 @@ export async function webBench(): Promise<void> {
       ];
       for (const c of cases) {
         const url = (i: number) => `/api/scorecard?planPeriod=2026-2028&area=${c.area(i)}`;
-        for (let i = 0; i < 10; i++) await app.inject({ url: url(i + REQUESTS) });
+        for (let i = 0; i < 10; i++) await app.inject({ url: url(i + REQUESTS), headers });
         const api: number[] = [];
         let indicatorsShown = 0;
         for (let i = 0; i < REQUESTS; i++) {
-          const t = await time(() => app.inject({ url: url(i) }));
+          const t = await time(() => app.inject({ url: url(i), headers }));
           if (t.value.statusCode !== 200) throw new Error(`${url(i)}: ${t.value.statusCode} ${t.value.body.slice(0, 200)}`);
           if (i === 0) indicatorsShown = (t.value.json() as { goals: Array<{ indicators: unknown[] }> }).goals.reduce((n, g) => n + g.indicators.length, 0);
           api.push(t.ms);
@@ -166,7 +171,7 @@ export async function webBench(): Promise<void> {
         const raw: number[] = [];
         for (let i = 0; i < REQUESTS; i++) raw.push((await time(() => query(i).execute(handle.db))).ms);
         process.stdout.write(`  ${c.name}:\n`);
-        row(`  GET /api/scorecard (in-process, ${REQUESTS} anrop)`, `${stats(api)} (${indicatorsShown} indikatorer per svar)`);
+        row(`  GET /api/scorecard (in-process, inloggad läsare, ${REQUESTS} anrop)`, `${stats(api)} (${indicatorsShown} indikatorer per svar)`);
         row(`  SQL: senaste ${WINDOW} per indikator × område (${REQUESTS} st.)`, `${stats(raw)} (${INDICATORS * WINDOW} rader per fråga)`);
       }
 
@@ -179,7 +184,7 @@ export async function webBench(): Promise<void> {
 
       row('datorns belastning (load average 1 min) efter mätningen', `${os.loadavg()[0]?.toFixed(1)} på ${os.cpus().length} kärnor`);
       const full: number[] = [];
-      for (let i = 0; i < 10; i++) full.push((await time(() => app.inject({ url: `/api/indicators?area=${areaId(i % 5)}&planPeriod=2026-2028` }))).ms);
+      for (let i = 0; i < 10; i++) full.push((await time(() => app.inject({ url: `/api/indicators?area=${areaId(i % 5)}&planPeriod=2026-2028`, headers }))).ms);
       row('jämförelse: GET /api/indicators (hela historiken, 10 anrop)', stats(full));
       await app.close();
     } finally {

@@ -47,7 +47,8 @@ describe('decimal', () => {
  * big.js gives — the same double, the same sign of zero, the same string — for every input.
  * The references below are the big.js computations the fast paths replace.
  */
-describe('decimal fast paths agree with big.js', () => {
+// tens of thousands of cases per property: a generous limit, so a busy machine does not fail them
+describe('decimal fast paths agree with big.js', { timeout: 60_000 }, () => {
   const reference = {
     sum: (values: readonly number[]) => values.reduce((t, v) => t.plus(v), new Big(0)).toNumber(),
     diff: (to: number, from: number) => new Big(to).minus(from).toNumber(),
