@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Block } from '../../../../../src/domain/blocks.js';
 import { CHECKLIST_STATUS_LABELS, CHECKLIST_STATUSES, type RankingReference } from '../../../../../src/domain/blocks.js';
 import { UNITS, unitName, type Unit } from '../../../../../src/domain/units.js';
@@ -24,31 +24,24 @@ interface FormProps<B extends Block> {
 }
 
 export function BlockForm({ block, update, errors, catalog }: { block: Block; update: Update; errors: FieldErrors; catalog: Catalog }) {
-  // each form edits its own type; the cast is safe because the type never changes
-  const typed = <B extends Block>() => update as unknown as (change: (b: B) => B) => void;
-  switch (block.type) {
-    case 'text':
-      return <TextForm block={block} update={typed<BlockOf<'text'>>()} errors={errors} catalog={catalog} />;
-    case 'key_figure':
-      return <KeyFigureForm block={block} update={typed<BlockOf<'key_figure'>>()} errors={errors} catalog={catalog} />;
-    case 'indicator_chart':
-      return <ChartForm block={block} update={typed<BlockOf<'indicator_chart'>>()} errors={errors} catalog={catalog} />;
-    case 'ranking_table':
-      return <RankingForm block={block} update={typed<BlockOf<'ranking_table'>>()} errors={errors} catalog={catalog} />;
-    case 'statement_table':
-      return <StatementForm block={block} update={typed<BlockOf<'statement_table'>>()} errors={errors} catalog={catalog} />;
-    case 'timeline':
-      return <TimelineForm block={block} update={typed<BlockOf<'timeline'>>()} errors={errors} catalog={catalog} />;
-    case 'checklist':
-      return <ChecklistForm block={block} update={typed<BlockOf<'checklist'>>()} errors={errors} catalog={catalog} />;
-    case 'risk_list':
-      return <RiskListForm block={block} update={typed<BlockOf<'risk_list'>>()} errors={errors} catalog={catalog} />;
-    case 'data_table':
-      return <DataTableForm block={block} update={typed<BlockOf<'data_table'>>()} errors={errors} catalog={catalog} />;
-    case 'image':
-      return <ImageForm block={block} update={typed<BlockOf<'image'>>()} errors={errors} catalog={catalog} />;
-  }
+  // each form edits its own type; the cast is safe because a block's type never changes
+  const Form = FORMS[block.type] as (props: FormProps<Block>) => ReactNode;
+  return <Form block={block} update={update} errors={errors} catalog={catalog} />;
 }
+
+/** One form per block type: the map's type makes a new block type without a form a type error. */
+const FORMS: { [K in Block['type']]: (props: FormProps<BlockOf<K>>) => ReactNode } = {
+  text: TextForm,
+  key_figure: KeyFigureForm,
+  indicator_chart: ChartForm,
+  ranking_table: RankingForm,
+  statement_table: StatementForm,
+  timeline: TimelineForm,
+  checklist: ChecklistForm,
+  risk_list: RiskListForm,
+  data_table: DataTableForm,
+  image: ImageForm,
+};
 
 const err = (errors: FieldErrors, field: string) => messageFor(errors, field);
 
