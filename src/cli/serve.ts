@@ -4,6 +4,7 @@ import { DEMO_DIR, PACKAGE_ROOT, VERSION } from '../config/paths.js';
 import { buildApp } from '../server/app.js';
 import { authOptions } from '../server/auth/fromConfig.js';
 import { openRuntime } from '../services/runtime.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../services/demoUsers.js';
 import { isDatabaseEmpty, loadDemo } from '../services/startup.js';
 import { say } from './context.js';
 
@@ -18,7 +19,8 @@ export async function serve(cfg: Config, options: { demoIfEmpty: boolean }): Pro
     if (options.demoIfEmpty && (await isDatabaseEmpty(database.db))) {
       say('Databasen är tom: läser in demodata (Region Kalmar län) …');
       const result = await loadDemo(database.db, DEMO_DIR, PACKAGE_ROOT, { log: say });
-      say(`Demodata inläst: ${result.structure.inserted} poster, ${result.measurements.inserted} utfall.`);
+      say(`Demodata inläst: ${result.structure.inserted} poster, ${result.measurements.inserted} utfall, ${result.published.length} publicerade sammanträden.`);
+      say(`Logga in med ett demokonto (lösenord ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}. Byt eller stäng av dem innan installationen används på riktigt.`);
     }
     app = await buildApp({ db: database.db, version: VERSION, logLevel: cfg.logLevel, imports: { maxUploadBytes: cfg.importMaxBytes, koladaUrl: cfg.koladaUrl }, auth: authOptions(cfg) });
     try {

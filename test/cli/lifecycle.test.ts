@@ -51,11 +51,13 @@ describe('the server process with the embedded PostgreSQL', () => {
     expect(log.trimEnd().split('\n').at(-1)).toMatch(/database system is shut down/);
   });
 
-  it('stops in order on SIGINT', async () => {
+  it('start loads the demo into an empty database, names the demo accounts, and stops in order on SIGINT', async () => {
     const dir = await tempDir('styrkort-int-');
     dirs.push(dir);
     const env = { STYRKORT_DATA_DIR: path.join(dir, 'pg') };
-    const server = await startServer(['serve'], env);
+    const server = await startServer(['start'], env);
+    expect(server.output()).toMatch(/Demodata inläst: \d+ poster, 154 utfall, 4 publicerade sammanträden\./);
+    expect(server.output()).toContain('Logga in med ett demokonto (lösenord styrkort-demo): admin, analytiker, sekreterare, foredragande, lasare.');
     const pid = await postgresPid(env.STYRKORT_DATA_DIR);
     server.child.kill('SIGINT');
     const exit = await server.exited;
