@@ -81,16 +81,13 @@ export class ImportSessions {
   }
 
   /**
-   * An upload is its uploader's: anyone else — even with the import permission — is told it does
-   * not exist, as for an id that was never issued.
+   * The upload, for the user asking (`viewer`, a user id). An upload is its uploader's: anyone
+   * else — even with the import permission — is told it does not exist, as for an id that was
+   * never issued. Uploads made without a user (CLI, tests) are anyone's.
    */
-  assertOwner(id: string, userId: string | null): void {
-    const entry = this.entries.get(id);
-    if (entry && entry.ownerId !== null && entry.ownerId !== userId) throw new StyrkortError('not_found', `Uppladdningen ${id} finns inte (den kan ha gått ut; ladda upp filen igen)`);
-  }
-
-  private entry(id: string): Entry {
-    const entry = this.entries.get(id);
+  private entry(id: string, viewer: string | null): Entry {
+    const found = this.entries.get(id);
+    const entry = found && (found.ownerId === null || found.ownerId === viewer) ? found : undefined;
     if (!entry) throw new StyrkortError('not_found', `Uppladdningen ${id} finns inte (den kan ha gått ut; ladda upp filen igen)`);
     entry.touched = this.now();
     entry.session.expiresAt = new Date(entry.touched + this.ttlMs).toISOString();
@@ -144,13 +141,13 @@ export class ImportSessions {
     return session;
   }
 
-  get(id: string): ImportSession {
-    return this.entry(id).session;
+  get(id: string, viewer: string | null): ImportSession {
+    return this.entry(id, viewer).session;
   }
 
   /** Waits for work under way on the session (for callers that want the answer, not a poll). */
-  async settled(id: string): Promise<ImportSession> {
-    const entry = this.entry(id);
+  async settled(id: string, viewer: string | null): Promise<ImportSession> {
+    const entry = this.entry(id, viewer);
     await entry.running;
     return entry.session;
   }
@@ -209,7 +206,7 @@ export class ImportSessions {
 
   /** Analyses again (after names were mapped, or with another sheet or defaults). */
   analyse(id: string, settings: Partial<AnalyseSettings>, createdBy: string, actor: Actor | null = null): ImportSession {
-    const entry = this.entry(id);
+    const entry = this.entry(id, actor?.userId ?? null);
     this.idle(entry);
     entry.session.settings = { ...entry.session.settings, ...settings };
     this.start(entry, 'analysing', { dryRun: true, createdBy, actor });
@@ -218,22 +215,22 @@ export class ImportSessions {
 
   /** Commits: analyses once more and writes it all as one import batch, in one transaction. */
   commit(id: string, options: { createdBy: string; actor?: Actor | null; skipInvalid: boolean; expect: ImportReport['counts'] | null }): ImportSession {
-    const entry = this.entry(id);
+    const entry = this.entry(id, options.actor?.userId ?? null);
     this.idle(entry);
     if (entry.session.report === null) throw new StyrkortError('conflict', 'Filen har inte kunnat läsas; ladda upp den igen');
     this.start(entry, 'committing', { dryRun: false, createdBy: options.createdBy, actor: options.actor ?? null, skipInvalid: options.skipInvalid, expect: options.expect });
     return entry.session;
   }
 
-  async discard(id: string): Promise<void> {
-    const entry = this.entry(id);
+  async discard(id: string, viewer: string | null): Promise<void> {
+    const entry = this.entry(id, viewer);
     if (entry.running !== null) throw new StyrkortError('conflict', 'Filen bearbetas; vänta tills den är klar');
     this.entries.delete(id);
     await rm(entry.file, { force: true });
   }
 
-  issues(id: string): ImportIssue[] {
-    return this.entry(id).session.report?.issues ?? [];
+  issues(id: string, viewer: string | null): ImportIssue[] {
+    return this.entry(id, viewer).session.report?.issues ?? [];
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Indicator } from '../../domain/indicator.js';
 import type { Target } from '../../domain/target.js';
+import { toTarget } from './indicators.js';
 import type { Db } from './types.js';
 
 /** Writes of indicators (with their goal lines) and targets; callers hold an actor transaction. */
@@ -79,18 +80,6 @@ export async function deleteTargetRow(db: Db, id: string): Promise<void> {
 
 export async function findTarget(db: Db, id: string): Promise<Target | null> {
   const t = await db.selectFrom('target').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!t) return null;
-  return {
-    id: t.id,
-    indicatorId: t.indicator_id,
-    comparator: t.comparator as Target['comparator'],
-    threshold: t.threshold,
-    upper: t.upper,
-    nearMargin: t.near_margin,
-    validFromYear: t.valid_from_year,
-    validToYear: t.valid_to_year,
-    areaId: t.area_id,
-    source: t.source as Target['source'],
-    label: t.label,
-  };
+  return t ? toTarget(t) : null;
+
 }

@@ -2,6 +2,8 @@ import type { Breakdown, Direction, Indicator, IndicatorKind } from '../../domai
 import type { PeriodType } from '../../domain/period.js';
 import type { Comparator, Target, TargetSource } from '../../domain/target.js';
 import type { Unit } from '../../domain/units.js';
+import type { Selectable } from 'kysely';
+import type { Database } from '../schema.js';
 import type { Db } from './types.js';
 
 type IndicatorRow = {
@@ -61,7 +63,12 @@ export async function listTargets(db: Db, indicatorIds?: readonly string[]): Pro
   let query = db.selectFrom('target').selectAll().orderBy('indicator_id').orderBy('valid_from_year').orderBy('id');
   if (indicatorIds) query = query.where('indicator_id', 'in', indicatorIds);
   const rows = await query.execute();
-  return rows.map((t) => ({
+  return rows.map(toTarget);
+}
+
+/** A stored target row as the domain's Target. */
+export function toTarget(t: Selectable<Database['target']>): Target {
+  return {
     id: t.id,
     indicatorId: t.indicator_id,
     comparator: t.comparator as Comparator,
@@ -73,7 +80,7 @@ export async function listTargets(db: Db, indicatorIds?: readonly string[]): Pro
     areaId: t.area_id,
     source: t.source as TargetSource,
     label: t.label,
-  }));
+  };
 }
 
 export function targetsByIndicator(targets: readonly Target[]): Map<string, Target[]> {

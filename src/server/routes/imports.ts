@@ -85,8 +85,7 @@ function present(session: ImportSession): ImportSessionView {
 export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = async (app, { deps }) => {
   const settings = deps.imports ?? DEFAULT_IMPORT_SETTINGS;
   const sessions = new ImportSessions(deps.db, { maxBytes: settings.maxUploadBytes });
-  /** Uploads are their uploader's (services/importSessions.ts); others get 404. */
-  const mine = (request: { params: { id: string }; principal: { userId: string } | null }): void => sessions.assertOwner(request.params.id, request.principal?.userId ?? null);
+  const viewer = (request: FastifyRequest): string | null => request.principal?.userId ?? null;
   app.addHook('onClose', async () => sessions.close());
   await app.register(multipart, { limits: { fileSize: settings.maxUploadBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 20 } });
   const kolada = () => createKoladaClient({ baseUrl: settings.koladaUrl });
@@ -121,7 +120,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
         actor: requestActor(request),
         settings: { sheet: q.sheet ?? null, indicator: q.indicator ?? null, area: q.area ?? null, source: q.source ?? null },
       });
-      if (q.wait === 'true') return reply.status(200).send(present(await sessions.settled(session.id)));
+      if (q.wait === 'true') return reply.status(200).send(present(await sessions.settled(session.id, viewer(request))));
       return reply.status(202).send(present(session));
     },
   );
@@ -129,10 +128,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
   app.get(
     '/imports/:id',
     { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: 'Status, förlopp och förhandsgranskning av en uppladdad fil', params: idParams, response: { 200: sessionSchema } } },
-    async (request) => {
-      mine(request);
-      return present(sessions.get(request.params.id));
-    },
+    async (request) => present(sessions.get(request.params.id, viewer(request))),
   );
 
   app.get(
@@ -148,8 +144,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
       },
     },
     async (request) => {
-      mine(request);
-      const issues = sessions.issues(request.params.id);
+      const issues = sessions.issues(request.params.id, viewer(request));
       return { total: issues.length, issues: issues.slice(request.query.offset, request.query.offset + request.query.limit) };
     },
   );
@@ -159,8 +154,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
       `/imports/:id/errors.${format}`,
       { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: `Felen som ${format.toUpperCase()}-fil (celler som inte kan tolkas som formler)`, params: idParams } },
       async (request, reply) => {
-        mine(request);
-        const session = sessions.get(request.params.id);
+          const session = sessions.get(request.params.id, viewer(request));
         const body = await errorReportFile(session.report?.issues ?? [], format);
         const name = `fel-${session.fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '_')}.${format}`;
         return reply
@@ -187,9 +181,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
     async (request, reply) => {
       const b = request.body;
       const changes = Object.fromEntries(Object.entries({ sheet: b.sheet, indicator: b.indicator, area: b.area, source: b.source }).filter(([, v]) => v !== undefined));
-      mine(request);
       const session = sessions.analyse(request.params.id, changes, actorOf(request), requestActor(request));
-      if (request.query.wait === 'true') return reply.status(200).send(present(await sessions.settled(session.id)));
+      if (request.query.wait === 'true') return reply.status(200).send(present(await sessions.settled(session.id, viewer(request))));
       return reply.status(202).send(present(session));
     },
   );
@@ -209,9 +202,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
     },
     async (request, reply) => {
       const expect = request.body.expect ? { ...request.body.expect, errors: 0 } : null;
-      mine(request);
       const session = sessions.commit(request.params.id, { createdBy: actorOf(request), actor: requestActor(request), skipInvalid: request.body.skipInvalid, expect });
-      if (request.query.wait === 'true') return reply.status(200).send(present(await sessions.settled(session.id)));
+      if (request.query.wait === 'true') return reply.status(200).send(present(await sessions.settled(session.id, viewer(request))));
       return reply.status(202).send(present(session));
     },
   );
@@ -220,8 +212,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
     '/imports/:id',
     { preHandler: needs('import'), schema: { tags: ['inläsning'], summary: 'Släng en uppladdad fil som inte ska sparas', params: idParams } },
     async (request, reply) => {
-      mine(request);
-      await sessions.discard(request.params.id);
+      await sessions.discard(request.params.id, viewer(request));
       return reply.status(204).send();
     },
   );

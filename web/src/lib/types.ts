@@ -17,6 +17,9 @@ export type AreaView = Area;
 
 export type IndicatorDetail = Indicator & { targets: Target[] };
 
+/** An indicator as pickers and lists need it (each entry of GET /api/indicators has one). */
+export type IndicatorBrief = Pick<Indicator, 'id' | 'name' | 'shortName' | 'unit' | 'periodType' | 'kind' | 'source' | 'koladaKpi' | 'goalLineIds'>;
+
 /** The plan period in force this year, else the newest. */
 export function defaultPlanPeriod(periods: readonly PlanPeriodView[], year: number): PlanPeriodView | null {
   const covering = periods.filter((p) => p.startYear <= year && year <= p.endYear).sort((a, b) => b.startYear - a.startYear);

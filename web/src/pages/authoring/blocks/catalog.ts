@@ -4,17 +4,11 @@ import type { Block } from '../../../../../src/domain/blocks.js';
 import { getJson, useApi, type Loadable } from '../../../api.js';
 import { ownOrganisation } from '../../../lib/areas.js';
 import type { AuthoringMeeting, IndicatorFacets } from '../types.js';
+import type { IndicatorBrief } from '../../../lib/types.js';
+
+export type { IndicatorBrief };
 
 /** What the block forms choose among: indicators, areas, and the ids of stored tables, risk registers and pictures. */
-export interface IndicatorBrief {
-  id: string;
-  name: string;
-  shortName: string | null;
-  unit: string;
-  periodType: string;
-  source: string;
-}
-
 export interface Catalog {
   indicators: IndicatorBrief[];
   areas: Area[];

@@ -17,15 +17,4 @@ export type {
   UnresolvedName,
 } from '../../../../../src/domain/importView.js';
 
-/** A brief indicator as lists need it (GET /api/indicators answers a status per indicator). */
-export interface IndicatorBrief {
-  id: string;
-  name: string;
-  shortName: string | null;
-  unit: string;
-  periodType: string;
-  kind: string;
-  source: string;
-  koladaKpi: string | null;
-  goalLineIds: readonly string[];
-}
+export type { IndicatorBrief } from '../../../lib/types.js';
