@@ -100,6 +100,14 @@ function hideEntry(zip: Buffer, drop: number): Buffer {
   return Buffer.concat([zip.subarray(0, offset), directory, end]);
 }
 
+/** Where the local header of entry `name` starts. */
+function localHeader(zip: Buffer, name: string): number {
+  for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), at + 4)) {
+    if (zip.toString('utf8', at + 30, at + 30 + zip.readUInt16LE(at + 26)) === name) return at;
+  }
+  throw new Error(`${name} finns inte i arkivet`);
+}
+
 async function refusal(input: Buffer, limits?: Parameters<typeof checkZip>[1]): Promise<string> {
   const error = await checkZip(input, limits).then(() => null, (e: unknown) => e);
   if (!isStyrkortError(error)) throw new Error(`väntade ett fel, fick ${String(error)}`);
@@ -134,6 +142,7 @@ describe('the zip guard, before any XLSX reader sees the file', () => {
     const lying = Buffer.from(bytes);
     const central = lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     lying.writeUInt32LE(100, central + 24); // declares 100 bytes; inflates to 10 000
+    lying.writeUInt32LE(100, 22); // in its local header too
     expect(await refusal(lying)).toBe('Filen kan inte läsas som XLSX: delen a.xml har en annan storlek uppackad än arkivet anger — misstänkt zip-bomb');
   });
 
@@ -143,6 +152,32 @@ describe('the zip guard, before any XLSX reader sees the file', () => {
     zip.file('b.xml', 'b');
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     expect(await refusal(hideEntry(bytes, 0))).toBe('Filen kan inte läsas som XLSX: arkivet innehåller data som zip-katalogen inte listar');
+  });
+
+  it('refuses an entry whose local header says something else than the directory (the XLSX reader waited for ever)', async () => {
+    // found by the property test in importProperties.test.ts: a local header with compressed size 0
+    const bytes = Buffer.from(await xlsxBytes([{ name: 'Blad1', rows: [['Indikator', 'Område', 'Period', 'Värde'], ['x', 'y', 2025, 1]] }]));
+    const at = localHeader(bytes, 'xl/_rels/workbook.xml.rels');
+    bytes.writeUInt32LE(0, at + 18);
+    const expected = 'Filen kan inte läsas som XLSX: delen xl/_rels/workbook.xml.rels beskrivs olika i zip-katalogen och i delens eget huvud — filen är skadad';
+    expect(await refusal(bytes)).toBe(expected);
+    // and the whole parse ends with that refusal instead of waiting
+    const error = await parseXlsx(bytes).then(() => null, (e: unknown) => e);
+    expect(isStyrkortError(error) && error.message).toBe(expected);
+  });
+
+  it('refuses data whose CRC-32 is not the recorded one (a flipped bit would be a wrong figure)', async () => {
+    const text = '<sst><si><t>98 %</t></si></sst>';
+    const zip = new JSZip();
+    zip.file('xl/sharedStrings.xml', text, { compression: 'STORE' });
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+    const at = localHeader(bytes, 'xl/sharedStrings.xml');
+    const data = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+    const flipped = Buffer.from(bytes);
+    flipped[data + text.indexOf('98')] = '7'.charCodeAt(0); // 98 % → 78 %
+    expect(flipped.toString('utf8', data, data + text.length)).toBe(text.replace('98', '78'));
+    expect(await checkZip(bytes)).toMatchObject({ uncompressedBytes: text.length });
+    expect(await refusal(flipped)).toBe('Filen kan inte läsas som XLSX: delen xl/sharedStrings.xml är skadad (kontrollsumman stämmer inte)');
   });
 
   it('refuses what is not a zip, naming the old .xls format', async () => {

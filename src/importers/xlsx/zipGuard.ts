@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, crc32 } from 'node:zlib';
 import { StyrkortError } from '../../domain/errors.js';
 
 /**
@@ -8,6 +8,12 @@ import { StyrkortError } from '../../domain/errors.js';
  * entries, their declared sizes and compression ratios, that no data hides between the listed
  * entries, and then inflates every entry once, counting bytes and stopping as soon as the real
  * size passes its declared size or the limit — so a lying header cannot get past either.
+ *
+ * Every entry's local header must also say what the directory says (name, method, flags and,
+ * without a data descriptor, sizes and CRC-32), and the unpacked bytes must have that CRC-32.
+ * The XLSX reader (exceljs through unzipper) streams the local headers, not the directory: one
+ * whose compressed size disagrees left it waiting for bytes that never came, and a flipped bit
+ * in packed data would otherwise reach the import as a wrong figure.
  */
 export interface ZipLimits {
   maxEntries: number;
@@ -24,6 +30,7 @@ export interface ZipEntry {
   flags: number;
   compressedSize: number;
   uncompressedSize: number;
+  crc32: number;
   localOffset: number;
 }
 
@@ -97,6 +104,7 @@ async function readDirectory(file: RandomAccess, limits: ZipLimits): Promise<{ e
     entries.push({
       flags: directory.readUInt16LE(p + 8),
       method: directory.readUInt16LE(p + 10),
+      crc32: directory.readUInt32LE(p + 16),
       compressedSize: directory.readUInt32LE(p + 20),
       uncompressedSize: directory.readUInt32LE(p + 24),
       localOffset: directory.readUInt32LE(p + 42),
@@ -107,13 +115,16 @@ async function readDirectory(file: RandomAccess, limits: ZipLimits): Promise<{ e
   return { entries, directoryOffset };
 }
 
-async function inflatedSize(file: RandomAccess, start: number, length: number, limit: number, name: string): Promise<number> {
+/** Unpacks an entry's data, stopping past `limit`: its real size and the CRC-32 of what came out. */
+async function inflated(file: RandomAccess, start: number, length: number, limit: number, name: string): Promise<{ size: number; crc: number }> {
   const inflate = createInflateRaw();
   let produced = 0;
+  let crc = 0;
   let exceeded = false;
   const finished = new Promise<void>((resolve, reject) => {
     inflate.on('data', (chunk: Buffer) => {
       produced += chunk.length;
+      crc = crc32(chunk, crc);
       if (produced > limit && !exceeded) {
         exceeded = true;
         inflate.destroy();
@@ -135,7 +146,27 @@ async function inflatedSize(file: RandomAccess, start: number, length: number, l
   } catch {
     refuse(`delen ${name} är skadad och kan inte packas upp`);
   }
-  return produced;
+  return { size: produced, crc };
+}
+
+/** CRC-32 of stored (unpacked) data, read in pieces. */
+async function storedCrc(file: RandomAccess, start: number, length: number): Promise<number> {
+  const CHUNK = 1024 * 1024;
+  let crc = 0;
+  for (let offset = 0; offset < length; offset += CHUNK) crc = crc32(await file.read(start + offset, Math.min(CHUNK, length - offset)), crc);
+  return crc;
+}
+
+/** The local header in front of an entry's data must agree with the directory's record of it. */
+function checkLocalHeader(local: Buffer, localName: string, e: ZipEntry): void {
+  const flags = local.readUInt16LE(6);
+  const agrees =
+    localName === e.name &&
+    local.readUInt16LE(8) === e.method &&
+    flags === e.flags &&
+    // with a data descriptor (flag bit 3) sizes and CRC follow the data instead
+    ((flags & 0x8) !== 0 || (local.readUInt32LE(14) === e.crc32 && local.readUInt32LE(18) === e.compressedSize && local.readUInt32LE(22) === e.uncompressedSize));
+  if (!agrees) refuse(`delen ${e.name} beskrivs olika i zip-katalogen och i delens eget huvud — filen är skadad`);
 }
 
 export async function checkZip(input: string | Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipSummary> {
@@ -175,17 +206,23 @@ export async function checkZip(input: string | Uint8Array, limits: ZipLimits = D
       }
       const local = await file.read(e.localOffset, 30);
       if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) refuse(`delen ${e.name} saknas där katalogen anger`);
-      const dataStart = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+      const nameLength = local.readUInt16LE(26);
+      checkLocalHeader(local, (await file.read(e.localOffset + 30, nameLength)).toString('utf8'), e);
+      const dataStart = e.localOffset + 30 + nameLength + local.readUInt16LE(28);
       expected = dataStart + e.compressedSize;
       if (expected > directoryOffset) refuse(`delen ${e.name} pekar utanför arkivet`);
+      let crc: number;
       if (e.method === 8) {
-        const size = await inflatedSize(file, dataStart, e.compressedSize, Math.min(e.uncompressedSize, limits.maxUncompressedBytes - actual), e.name);
-        if (size !== e.uncompressedSize) refuse(`delen ${e.name} har en annan storlek uppackad än arkivet anger — misstänkt zip-bomb`);
-        actual += size;
+        const out = await inflated(file, dataStart, e.compressedSize, Math.min(e.uncompressedSize, limits.maxUncompressedBytes - actual), e.name);
+        if (out.size !== e.uncompressedSize) refuse(`delen ${e.name} har en annan storlek uppackad än arkivet anger — misstänkt zip-bomb`);
+        actual += out.size;
+        crc = out.crc;
       } else {
         if (e.compressedSize !== e.uncompressedSize) refuse(`delen ${e.name} har fel storlek`);
         actual += e.compressedSize;
+        crc = await storedCrc(file, dataStart, e.compressedSize);
       }
+      if (crc !== e.crc32) refuse(`delen ${e.name} är skadad (kontrollsumman stämmer inte)`);
     }
     const trailing = directoryOffset - expected;
     if (trailing !== 0 && trailing !== 12 && trailing !== 16) refuse('arkivet innehåller data som zip-katalogen inte listar');
