@@ -106,6 +106,12 @@ export interface TargetTable {
   label: string;
 }
 
+/** One row (or none before the first change): the catalog's current version (migration T1600). */
+export interface CatalogVersionTable {
+  only_row: Generated<boolean>;
+  version: string;
+}
+
 export interface ImportBatchTable {
   id: Generated<number>;
   kind: string;
@@ -368,6 +374,7 @@ export interface Database {
   indicator: IndicatorTable;
   indicator_goal_line: IndicatorGoalLineTable;
   target: TargetTable;
+  catalog_version: CatalogVersionTable;
   import_batch: ImportBatchTable;
   measurement: MeasurementTable;
   measurement_change: MeasurementChangeTable;

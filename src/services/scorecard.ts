@@ -4,18 +4,17 @@ import { formatYearRange } from '../domain/format.js';
 import type { Indicator } from '../domain/indicator.js';
 import { measurementKeyString } from '../domain/measurement.js';
 import { buildScorecard, isPlainSeries, observedSeries, SPARKLINE_POINTS, storedSeries, type ScorecardView } from '../domain/scorecard.js';
-import { listAreas } from '../db/repositories/areas.js';
-import { listIndicators, listTargets, targetsByIndicator } from '../db/repositories/indicators.js';
 import { latestValues, type LatestRow } from '../db/repositories/latestValues.js';
-import { listPlanPeriods } from '../db/repositories/plan.js';
-import type { Db } from '../db/repositories/types.js';
+import { catalogSnapshot } from './catalogCache.js';
+import type { Store } from './store.js';
 
 /**
  * The scorecard of a plan period for one area. It reads only the newest rows of each series
  * (latestValues), enough for the latest value, the previous one and the sparkline, instead of
  * an area's whole history — the query stays fast however many years are stored. A plain series
  * (stored rows of the area itself) is used as read; a derived indicator or an aggregate area
- * goes through the general resolver, on the same rows.
+ * goes through the general resolver, on the same rows. Plan, areas, indicators and targets come
+ * from the catalog held in memory (catalogCache.ts).
  */
 const WINDOW = SPARKLINE_POINTS + 1;
 
@@ -46,32 +45,32 @@ function windowEdge(indicatorId: string, areaIds: readonly string[], all: Readon
   return edge;
 }
 
-export async function scorecard(db: Db, options: { planPeriodId: string; areaId: string }): Promise<ScorecardView> {
-  const [periods, areas, indicators] = await Promise.all([listPlanPeriods(db), listAreas(db), listIndicators(db)]);
-  const period = periods.find((p) => p.id === options.planPeriodId);
+export async function scorecard(db: Store, options: { planPeriodId: string; areaId: string }): Promise<ScorecardView> {
+  const catalog = await catalogSnapshot(db);
+  const period = catalog.planPeriods.find((p) => p.id === options.planPeriodId);
   if (!period) throw new StyrkortError('not_found', `Planperioden "${options.planPeriodId}" finns inte`);
-  const area = areas.find((a) => a.id === options.areaId);
+  const area = catalog.areas.get(options.areaId);
   if (!area) throw new StyrkortError('not_found', `Området "${options.areaId}" finns inte`);
 
   const lines = new Set(period.goals.map((g) => g.goalLineId));
-  const shown = indicators.filter((i) => i.goalLineIds.some((l) => lines.has(l)));
-  const indicatorMap = new Map(indicators.map((i) => [i.id, i]));
+  const shown = catalog.indicators.filter((i) => i.goalLineIds.some((l) => lines.has(l)));
+  const indicatorMap = catalog.indicatorById;
   const leafIds = [...new Set(shown.flatMap((i) => leavesOf(i.id, indicatorMap)))];
   const areaIds = [area.id, ...area.memberIds];
-  const [found, targets] = await Promise.all([latestValues(db, { indicatorIds: leafIds, areaIds, perSeries: WINDOW }), listTargets(db, shown.map((i) => i.id))]);
+  const found = await latestValues(db, { indicatorIds: leafIds, areaIds, perSeries: WINDOW });
 
   const series = new Map<string, LatestRow[]>();
   for (const s of found) series.set(seriesKey(s.indicatorId, s.areaId), s.rows);
   let ctx: Parameters<typeof observedSeries>[0] | null = null;
   const general = () =>
-    (ctx ??= { indicators: indicatorMap, areas: new Map(areas.map((a) => [a.id, a])), measurements: new Map(found.flatMap((s) => s.rows).map((r) => [measurementKeyString(r), r])) });
+    (ctx ??= { indicators: indicatorMap, areas: catalog.areas, measurements: new Map(found.flatMap((s) => s.rows).map((r) => [measurementKeyString(r), r])) });
 
   return buildScorecard({
     planPeriod: { id: period.id, label: `Regionplan ${formatYearRange(period.startYear, period.endYear)}`, startYear: period.startYear, endYear: period.endYear },
     goals: period.goals,
     area: areaRef(area),
     indicators: shown,
-    targets: targetsByIndicator(targets),
+    targets: catalog.targets,
     observations: (indicator) =>
       isPlainSeries(indicator, area)
         ? storedSeries(indicator, series.get(seriesKey(indicator.id, area.id)) ?? [])

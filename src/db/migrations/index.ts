@@ -6,6 +6,7 @@ import * as accounts from './20261122T1200_accounts.js';
 import * as publishingAudit from './20261122T1300_publishing_audit.js';
 import * as auditAccounts from './20261122T1400_audit_accounts.js';
 import * as dropMeasurementPeriod from './20261122T1500_drop_measurement_period_index.js';
+import * as catalogVersion from './20261122T1600_catalog_version.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp and sort in the order they run;
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122T1300_publishing_audit': publishingAudit,
   '20261122T1400_audit_accounts': auditAccounts,
   '20261122T1500_drop_measurement_period_index': dropMeasurementPeriod,
+  '20261122T1600_catalog_version': catalogVersion,
 };
 
 export const migrationProvider: MigrationProvider = {
