@@ -1,7 +1,9 @@
+import { once } from 'node:events';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { startEmbedded, type EmbeddedPostgres } from '../src/db/embedded/launcher.js';
 import type { App } from '../src/server/app.js';
 
@@ -52,3 +54,42 @@ export async function loginHeaders(app: App, username: string, password: string)
   if (login.statusCode !== 200 || !session) throw new Error(`inloggning som ${username}: ${login.statusCode} ${login.body}`);
   return { cookie: `styrkort_session=${session.value}` };
 }
+
+/**
+ * Wall-clock latency of GET requests over real HTTP, as a client sees it: from sending the
+ * request to the last byte of the body. The client runs in a worker thread — its own event loop
+ * and heap, as a browser is its own process — and keeps one connection open (keep-alive), as a
+ * browser does. Requests go one after another; non-200 answers fail the measurement.
+ */
+export async function httpLatencies(origin: string, paths: readonly string[], headers: Record<string, string>): Promise<number[]> {
+  const worker = new Worker(HTTP_CLIENT, { eval: true, workerData: { origin, paths, headers } });
+  try {
+    const [result] = (await once(worker, 'message')) as [{ ok: true; ms: number[] } | { ok: false; error: string }];
+    if (!result.ok) throw new Error(result.error);
+    return result.ms;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+const HTTP_CLIENT = `
+const http = require('node:http');
+const { parentPort, workerData } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const get = (path) => new Promise((resolve, reject) => {
+  const start = performance.now();
+  http.get(workerData.origin + path, { agent, headers: workerData.headers }, (res) => {
+    let bytes = 0;
+    res.on('data', (chunk) => { bytes += chunk.length; });
+    res.on('end', () => res.statusCode === 200 ? resolve(performance.now() - start) : reject(new Error(path + ': ' + res.statusCode)));
+    res.on('error', reject);
+  }).on('error', reject);
+});
+(async () => {
+  const ms = [];
+  for (const path of workerData.paths) ms.push(await get(path));
+  agent.destroy();
+  parentPort.postMessage({ ok: true, ms });
+})().catch((e) => parentPort.postMessage({ ok: false, error: String(e && e.message || e) }));
+`;
