@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { decksBench } from './decks.js';
 import { foundationBench } from './foundation.js';
 import { importsBench } from './imports.js';
@@ -17,6 +18,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
 };
 
 const wanted = process.argv.slice(2);
+// the runtime settings the figures were taken with (npm start uses the same, package.json)
+process.stdout.write(`Node ${process.version} ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || '(standardinställningar)'}, ${os.cpus().length} kärnor\n`);
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
 for (const name of names) {
   const bench = BENCHES[name];

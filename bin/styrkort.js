@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
+// --max-semi-space-size: see "Runtime settings" in docs/ARCHITECTURE.md (also in package.json's start and bench).
 // The `styrkort` command runs the built code in dist/ ("npm run build", which "npm start" does when needed).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
