@@ -54,8 +54,7 @@ export async function scorecard(db: Store, options: { planPeriodId: string; area
 
   const lines = new Set(period.goals.map((g) => g.goalLineId));
   const shown = catalog.indicators.filter((i) => i.goalLineIds.some((l) => lines.has(l)));
-  const indicatorMap = catalog.indicatorById;
-  const leafIds = [...new Set(shown.flatMap((i) => leavesOf(i.id, indicatorMap)))];
+  const leafIds = [...new Set(shown.flatMap((i) => leavesOf(i.id, catalog.indicatorById)))];
   const areaIds = [area.id, ...area.memberIds];
   const found = await latestValues(db, { indicatorIds: leafIds, areaIds, perSeries: WINDOW });
 
@@ -63,7 +62,7 @@ export async function scorecard(db: Store, options: { planPeriodId: string; area
   for (const s of found) series.set(seriesKey(s.indicatorId, s.areaId), s.rows);
   let ctx: Parameters<typeof observedSeries>[0] | null = null;
   const general = () =>
-    (ctx ??= { indicators: indicatorMap, areas: catalog.areas, measurements: new Map(found.flatMap((s) => s.rows).map((r) => [measurementKeyString(r), r])) });
+    (ctx ??= { indicators: catalog.indicatorById, areas: catalog.areas, measurements: new Map(found.flatMap((s) => s.rows).map((r) => [measurementKeyString(r), r])) });
 
   return buildScorecard({
     planPeriod: { id: period.id, label: `Regionplan ${formatYearRange(period.startYear, period.endYear)}`, startYear: period.startYear, endYear: period.endYear },
@@ -74,6 +73,6 @@ export async function scorecard(db: Store, options: { planPeriodId: string; area
     observations: (indicator) =>
       isPlainSeries(indicator, area)
         ? storedSeries(indicator, series.get(seriesKey(indicator.id, area.id)) ?? [])
-        : observedSeries(general(), { indicatorId: indicator.id, areaId: area.id }, windowEdge(indicator.id, areaIds, indicatorMap, series)),
+        : observedSeries(general(), { indicatorId: indicator.id, areaId: area.id }, windowEdge(indicator.id, areaIds, catalog.indicatorById, series)),
   });
 }
