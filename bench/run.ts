@@ -4,10 +4,11 @@ import { foundationBench } from './foundation.js';
 import { importsBench } from './imports.js';
 import { sanitizeBench } from './sanitize.js';
 import { webBench } from './web.js';
+import { xlsxBench } from './xlsx.js';
 
 /**
  * `npm run bench [namn …]`: runs the benchmarks and prints their figures. Each benchmark starts
- * its own embedded PostgreSQL in a temporary directory (sanitize needs none). Names: foundation, imports, web, decks, sanitize.
+ * its own embedded PostgreSQL in a temporary directory (sanitize needs none). Names: foundation, imports, web, decks, sanitize, xlsx.
  */
 const BENCHES: Record<string, () => Promise<void>> = {
   foundation: foundationBench,
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   web: webBench,
   decks: decksBench,
   sanitize: sanitizeBench,
+  xlsx: xlsxBench,
 };
 
 const wanted = process.argv.slice(2);

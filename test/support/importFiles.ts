@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
+import { checkZip } from '../../src/importers/xlsx/zipGuard.js';
 
 /**
  * Import files as the region's systems write them, made by the tests themselves: CSV text in
@@ -42,4 +44,44 @@ export async function writeXlsx(dir: string, name: string, sheets: SheetSpec[]):
   const file = path.join(dir, name);
   await writeFile(file, await xlsxBytes(sheets));
   return file;
+}
+
+/**
+ * The workbook every XLSX reader test reads in every writer's form (exceljs as written, exceljs
+ * with `xl/workbook.xml` stored last, LibreOffice's save of it): instructions without a heading,
+ * a long sheet of months, percents, formulas with saved values and text numbers, a wide sheet,
+ * and a hidden sheet. `rows` long rows after the heading make the sheet span several chunks.
+ */
+export function readerFixture(rows = 300): SheetSpec[] {
+  const long: ExcelJS.CellValue[][] = [['Utfall primärvård'], [], ['Indikator', 'Område', 'Period', 'Värde']];
+  const formats: Record<string, string> = {};
+  for (let i = 0; i < rows; i++) {
+    const r = long.length + 1;
+    const month = new Date(Date.UTC(2016 + Math.floor(i / 12), i % 12, 1));
+    const value = i % 3 === 0 ? { formula: `${0.5 + (i % 50) / 100}*100`, result: 50 + (i % 50) } : i % 3 === 1 ? 0.5 + (i % 40) / 100 : `${i},5`;
+    long.push([i % 2 === 0 ? 'Andel samma dag' : 'Medelväntetid', i % 5 === 0 ? { richText: [{ text: 'Region ' }, { text: 'Kalmar län' }] } : 'Region Kalmar län', month, value]);
+    formats[`C${r}`] = 'yyyy-mm';
+    if (i % 3 === 1) formats[`D${r}`] = '0%';
+  }
+  return [
+    { name: 'Instruktioner', rows: [['Fyll i bladen nedan. Värden i procent skrivs som procent.']] },
+    { name: 'Utfall', rows: long, formats },
+    { name: 'Bred', rows: [['Indikator', 'Område', 2024, 2025, new Date(Date.UTC(2026, 2, 1))], ['Vårdplatser', 'Kalmar', 1, null, 3], ['Vårdplatser', 'Västervik', 4.25, 5, '6']], formats: { E1: 'mmm yyyy' } },
+    { name: 'Dolt', rows: [['Indikator', 'Område', 'Period', 'Värde'], ['x', 'y', 2025, 1]], state: 'hidden' },
+  ];
+}
+
+/** The zip's entries stored again in the order `first` names them, the rest after in their order. */
+export async function reorderZip(bytes: Uint8Array, order: (names: string[]) => string[]): Promise<Buffer> {
+  const source = await JSZip.loadAsync(bytes);
+  const names = Object.keys(source.files).filter((n) => !source.files[n]?.dir);
+  const target = new JSZip();
+  for (const name of order(names)) target.file(name, await source.file(name)!.async('uint8array'));
+  return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** Names of a zip's entries in stored order (by their local headers' offsets, from the directory). */
+export async function storedOrder(zip: Uint8Array): Promise<string[]> {
+  const { entries } = await checkZip(zip);
+  return [...entries].sort((a, b) => a.localOffset - b.localOffset).map((e) => e.name);
 }

@@ -78,6 +78,74 @@ describe('XLSX files written by Excel (here: by exceljs)', () => {
   });
 });
 
+/** A workbook written part by part, as other writers store it: the parts' XML exactly as given. */
+async function rawXlsx(sheets: Array<{ name: string; xml: string; state?: string; chart?: boolean }>, extra: Record<string, string> = {}, workbookPr = ''): Promise<Buffer> {
+  const zip = new JSZip();
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  zip.file('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="/xl/book.xml"/></Relationships>`);
+  zip.file(
+    'xl/book.xml',
+    `<?xml version="1.0"?><workbook ${ns}>${workbookPr}<sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"${s.state ? ` state="${s.state}"` : ''}/>`).join('')}</sheets></workbook>`,
+  );
+  zip.file(
+    'xl/_rels/book.xml.rels',
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+      .map((s, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/${s.chart ? 'chartsheet' : 'worksheet'}" Target="${s.chart ? 'chartsheets' : 'data'}/blad${i + 1}.xml"/>`)
+      .join('')}<Relationship Id="rIdS" Type="${rel}/sharedStrings" Target="strings.xml"/><Relationship Id="rIdT" Type="${rel}/styles" Target="format.xml"/></Relationships>`,
+  );
+  sheets.forEach((s, i) => zip.file(`xl/${s.chart ? 'chartsheets' : 'data'}/blad${i + 1}.xml`, s.xml));
+  for (const [name, text] of Object.entries(extra)) zip.file(name, text);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+describe('XLSX files from other writers (parts found through their relations)', () => {
+  const strings = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Indikator</t></si><si><t>Område</t></si><si><t>Period</t></si><si><t>Värde</t></si><si><r><t>Andel </t></r><r><t>samma dag</t></r><rPh><t>ふりがな</t></rPh></si><si><t>Region_x000D_Kalmar</t></si></sst>`;
+  // style 0 General, 1 built-in 14 (a date), 2 built-in 9 (percent), 3 custom yyyy-mm
+  const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\-mm"/></numFmts><cellStyleXfs><xf numFmtId="9"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="9"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
+  const head = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>';
+
+  it('reads shared, rich and inline strings, built-in and custom formats, shared formulas and ISO dates, with prefixed elements', async () => {
+    const sheet = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${head.replace(/<(\/?)(row|c|v)\b/g, '<$1x:$2')}
+      <x:row r="2"><x:c r="A2" t="s"><x:v>4</x:v></x:c><x:c r="B2" t="s"><x:v>5</x:v></x:c><x:c r="C2" s="3"><x:v>46082</x:v></x:c><x:c r="D2" s="2"><x:f t="shared" ref="D2:D3" si="0">0.5+0.48</x:f><x:v>0.98</x:v></x:c></x:row>
+      <x:row><x:c t="inlineStr"><x:is><x:t>Andel samma dag</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t xml:space="preserve">Region Kalmar län </x:t></x:is></x:c><x:c s="1"><x:v>46113</x:v></x:c><x:c s="2"><x:f t="shared" si="0"/><x:v>0.97</x:v></x:c></x:row>
+      <x:row r="4"><x:c r="A4" t="s"><x:v>4</x:v></x:c><x:c r="B4" t="s"><x:v>5</x:v></x:c><x:c r="C4"><x:v>2025</x:v></x:c><x:c r="D4" s="2"><x:f t="shared" si="0"/></x:c></x:row>
+      <x:row r="5"><x:c r="A5" t="str"><x:f>A3</x:f><x:v>Andel samma dag</x:v></x:c><x:c r="B5" t="s"><x:v>5</x:v></x:c><x:c r="C5" t="d"><x:v>2026-05-01</x:v></x:c><x:c r="D5" t="b"><x:v>1</x:v></x:c></x:row>
+      </x:sheetData></x:worksheet>`;
+    const { rows, issues } = await parseXlsx(await rawXlsx([{ name: 'Utfall', xml: sheet }], { 'xl/strings.xml': strings, 'xl/format.xml': styles }));
+    expect(rows.map((r) => [r.row, r.indicator.value, r.area.value, r.period.value.period, r.value.value])).toEqual([
+      [2, 'Andel samma dag', 'Region\rKalmar', { kind: 'month', year: 2026, month: 3 }, 98],
+      [3, 'Andel samma dag', 'Region Kalmar län', { kind: 'date', year: 2026, month: 4, day: 1 }, 97],
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({ row: 4, column: 'D', value: '=0.5+0.48', rule: 'tal' }),
+      expect.objectContaining({ row: 5, column: 'D', rule: 'tal' }),
+    ]);
+  });
+
+  it('counts dates from 1904 when the workbook says so', async () => {
+    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${head}<row r="2"><c r="A2" t="s"><v>4</v></c><c r="B2" t="s"><v>5</v></c><c r="C2" s="3"><v>44620</v></c><c r="D2"><v>1</v></c></row></sheetData></worksheet>`;
+    const { rows } = await parseXlsx(await rawXlsx([{ name: 'Utfall', xml: sheet }], { 'xl/strings.xml': strings, 'xl/format.xml': styles }, '<workbookPr date1904="1"/>'));
+    expect(rows.map((r) => r.period.value.period)).toEqual([{ kind: 'month', year: 2026, month: 3 }]);
+  });
+
+  it('notes a chart sheet, and names the part and place of XML that is not well-formed', async () => {
+    const good = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${head}<row r="2"><c r="A2" t="s"><v>4</v></c><c r="B2" t="s"><v>5</v></c><c r="C2"><v>2025</v></c><c r="D2"><v>1</v></c></row></sheetData></worksheet>`;
+    const withChart = await parseXlsx(await rawXlsx([{ name: 'Diagram', xml: '<chartsheet/>', chart: true }, { name: 'Utfall', xml: good }], { 'xl/strings.xml': strings, 'xl/format.xml': styles }));
+    expect(withChart.rows).toHaveLength(1);
+    expect(withChart.notes).toContain('Bladet Diagram är inget kalkylblad (t.ex. ett diagramblad) och lästes inte');
+    const broken = await parseXlsx(await rawXlsx([{ name: 'Utfall', xml: good.replace('</row></sheetData>', '</sheetData>') }], { 'xl/strings.xml': strings, 'xl/format.xml': styles })).catch((e: unknown) => e);
+    expect(isStyrkortError(broken) && broken.message).toMatch(/^Filen kan inte läsas som XLSX: delen xl\/data\/blad1\.xml är inte giltig XML \(rad 1, tecken \d+\)$/);
+  });
+
+  it('refuses a zip without a workbook, in Swedish', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<document/>');
+    const error = await parseXlsx(await zip.generateAsync({ type: 'nodebuffer' })).catch((e: unknown) => e);
+    expect(isStyrkortError(error) && error.message).toBe('Filen kan inte läsas som XLSX: arbetsboken (xl/workbook.xml) saknas — filen är inte en Excel-arbetsbok');
+  });
+});
+
 /** Rewrites a zip's central directory without entry `drop`, leaving that entry's data in place. */
 function hideEntry(zip: Buffer, drop: number): Buffer {
   const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));

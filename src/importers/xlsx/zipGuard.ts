@@ -11,9 +11,9 @@ import { StyrkortError } from '../../domain/errors.js';
  *
  * Every entry's local header must also say what the directory says (name, method, flags and,
  * without a data descriptor, sizes and CRC-32), and the unpacked bytes must have that CRC-32.
- * The XLSX reader (exceljs through unzipper) streams the local headers, not the directory: one
- * whose compressed size disagrees left it waiting for bytes that never came, and a flipped bit
- * in packed data would otherwise reach the import as a wrong figure.
+ * The reader (archive.ts) reads entries through the directory, but a streaming zip reader reads
+ * local headers (one whose compressed size disagreed left exceljs's reader waiting for bytes that
+ * never came), and a flipped bit in packed data would otherwise reach the import as a wrong figure.
  */
 export interface ZipLimits {
   maxEntries: number;
@@ -32,6 +32,8 @@ export interface ZipEntry {
   uncompressedSize: number;
   crc32: number;
   localOffset: number;
+  /** Where the entry's (packed) data starts; known once the guard has read its local header. */
+  dataOffset: number;
 }
 
 export interface ZipSummary {
@@ -39,10 +41,15 @@ export interface ZipSummary {
   uncompressedBytes: number;
 }
 
-interface RandomAccess {
+/** A file or a buffer read at given offsets. */
+export interface RandomAccess {
   size: number;
   read(offset: number, length: number): Promise<Buffer>;
   close(): Promise<void>;
+}
+
+export async function openRandomAccess(input: string | Uint8Array): Promise<RandomAccess> {
+  return typeof input === 'string' ? fileAccess(input) : bufferAccess(input);
 }
 
 async function fileAccess(path: string): Promise<RandomAccess> {
@@ -108,6 +115,7 @@ async function readDirectory(file: RandomAccess, limits: ZipLimits): Promise<{ e
       compressedSize: directory.readUInt32LE(p + 20),
       uncompressedSize: directory.readUInt32LE(p + 24),
       localOffset: directory.readUInt32LE(p + 42),
+      dataOffset: -1,
       name: directory.toString('utf8', p + 46, p + 46 + nameLength),
     });
     p += 46 + nameLength + extraLength + commentLength;
@@ -139,7 +147,15 @@ async function inflated(file: RandomAccess, start: number, length: number, limit
   try {
     for (let offset = 0; offset < length && !exceeded; offset += CHUNK) {
       const chunk = await file.read(start + offset, Math.min(CHUNK, length - offset));
-      if (!inflate.write(chunk)) await new Promise<void>((resolve) => inflate.once('drain', resolve).once('close', resolve));
+      if (!inflate.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            inflate.off('drain', done).off('close', done);
+            resolve();
+          };
+          inflate.on('drain', done).on('close', done);
+        });
+      }
     }
     if (!exceeded) inflate.end();
     await finished;
@@ -170,64 +186,70 @@ function checkLocalHeader(local: Buffer, localName: string, e: ZipEntry): void {
 }
 
 export async function checkZip(input: string | Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipSummary> {
-  const file = typeof input === 'string' ? await fileAccess(input) : bufferAccess(input);
+  const file = await openRandomAccess(input);
   try {
-    const head = await file.read(0, 8);
-    if (head.length >= 4 && head.readUInt32LE(0) === 0xe011cfd0) {
-      refuse('filen är lösenordsskyddad eller i det gamla formatet .xls — spara den som .xlsx (Excel-arbetsbok) utan lösenord');
-    }
-    if (head.length < 4 || head.readUInt32LE(0) !== LOCAL) refuse('filen är inte en zip-fil');
-    const { entries, directoryOffset } = await readDirectory(file, limits);
-    let declared = 0;
-    let compressed = 0;
-    for (const e of entries) {
-      if (e.flags & 0x1) refuse('filen är krypterad (lösenordsskyddad)');
-      if (e.method !== 0 && e.method !== 8) refuse(`delen ${e.name} är packad med en metod som inte stöds (${e.method})`);
-      declared += e.uncompressedSize;
-      compressed += e.compressedSize;
-      if (declared > limits.maxUncompressedBytes) refuse(`uppackad är filen större än ${mib(limits.maxUncompressedBytes)}`);
-      if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio) {
-        refuse(`delen ${e.name} packas upp ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} gånger större (högst ${limits.maxRatio} tillåts) — misstänkt zip-bomb`);
-      }
-    }
-    if (declared > 1024 * 1024 && declared / Math.max(1, compressed) > limits.maxRatio) refuse(`arkivet packas upp ${Math.round(declared / Math.max(1, compressed))} gånger större (högst ${limits.maxRatio}) — misstänkt zip-bomb`);
-
-    // Entries must follow each other with nothing hidden in between: a reader that streams local
-    // headers would otherwise unpack data the directory does not list.
-    const ordered = [...entries].sort((a, b) => a.localOffset - b.localOffset);
-    let expected = 0;
-    let actual = 0;
-    for (const e of ordered) {
-      const gap = e.localOffset - expected;
-      if (gap !== 0) {
-        const descriptor = gap === 12 || gap === 16 ? await file.read(expected, 4) : null;
-        const plausible = gap === 12 || (gap === 16 && descriptor?.readUInt32LE(0) === DESCRIPTOR);
-        if (!plausible) refuse('arkivet innehåller data som zip-katalogen inte listar');
-      }
-      const local = await file.read(e.localOffset, 30);
-      if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) refuse(`delen ${e.name} saknas där katalogen anger`);
-      const nameLength = local.readUInt16LE(26);
-      checkLocalHeader(local, (await file.read(e.localOffset + 30, nameLength)).toString('utf8'), e);
-      const dataStart = e.localOffset + 30 + nameLength + local.readUInt16LE(28);
-      expected = dataStart + e.compressedSize;
-      if (expected > directoryOffset) refuse(`delen ${e.name} pekar utanför arkivet`);
-      let crc: number;
-      if (e.method === 8) {
-        const out = await inflated(file, dataStart, e.compressedSize, Math.min(e.uncompressedSize, limits.maxUncompressedBytes - actual), e.name);
-        if (out.size !== e.uncompressedSize) refuse(`delen ${e.name} har en annan storlek uppackad än arkivet anger — misstänkt zip-bomb`);
-        actual += out.size;
-        crc = out.crc;
-      } else {
-        if (e.compressedSize !== e.uncompressedSize) refuse(`delen ${e.name} har fel storlek`);
-        actual += e.compressedSize;
-        crc = await storedCrc(file, dataStart, e.compressedSize);
-      }
-      if (crc !== e.crc32) refuse(`delen ${e.name} är skadad (kontrollsumman stämmer inte)`);
-    }
-    const trailing = directoryOffset - expected;
-    if (trailing !== 0 && trailing !== 12 && trailing !== 16) refuse('arkivet innehåller data som zip-katalogen inte listar');
-    return { entries, uncompressedBytes: actual };
+    return await guardArchive(file, limits);
   } finally {
     await file.close();
   }
+}
+
+/** The guard on an open file, which stays open for the caller (see archive.ts). */
+export async function guardArchive(file: RandomAccess, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipSummary> {
+  const head = await file.read(0, 8);
+  if (head.length >= 4 && head.readUInt32LE(0) === 0xe011cfd0) {
+    refuse('filen är lösenordsskyddad eller i det gamla formatet .xls — spara den som .xlsx (Excel-arbetsbok) utan lösenord');
+  }
+  if (head.length < 4 || head.readUInt32LE(0) !== LOCAL) refuse('filen är inte en zip-fil');
+  const { entries, directoryOffset } = await readDirectory(file, limits);
+  let declared = 0;
+  let compressed = 0;
+  for (const e of entries) {
+    if (e.flags & 0x1) refuse('filen är krypterad (lösenordsskyddad)');
+    if (e.method !== 0 && e.method !== 8) refuse(`delen ${e.name} är packad med en metod som inte stöds (${e.method})`);
+    declared += e.uncompressedSize;
+    compressed += e.compressedSize;
+    if (declared > limits.maxUncompressedBytes) refuse(`uppackad är filen större än ${mib(limits.maxUncompressedBytes)}`);
+    if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio) {
+      refuse(`delen ${e.name} packas upp ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} gånger större (högst ${limits.maxRatio} tillåts) — misstänkt zip-bomb`);
+    }
+  }
+  if (declared > 1024 * 1024 && declared / Math.max(1, compressed) > limits.maxRatio) refuse(`arkivet packas upp ${Math.round(declared / Math.max(1, compressed))} gånger större (högst ${limits.maxRatio}) — misstänkt zip-bomb`);
+
+  // Entries must follow each other with nothing hidden in between: a reader that streams local
+  // headers would otherwise unpack data the directory does not list.
+  const ordered = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  let expected = 0;
+  let actual = 0;
+  for (const e of ordered) {
+    const gap = e.localOffset - expected;
+    if (gap !== 0) {
+      const descriptor = gap === 12 || gap === 16 ? await file.read(expected, 4) : null;
+      const plausible = gap === 12 || (gap === 16 && descriptor?.readUInt32LE(0) === DESCRIPTOR);
+      if (!plausible) refuse('arkivet innehåller data som zip-katalogen inte listar');
+    }
+    const local = await file.read(e.localOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) refuse(`delen ${e.name} saknas där katalogen anger`);
+    const nameLength = local.readUInt16LE(26);
+    checkLocalHeader(local, (await file.read(e.localOffset + 30, nameLength)).toString('utf8'), e);
+    const dataStart = e.localOffset + 30 + nameLength + local.readUInt16LE(28);
+    e.dataOffset = dataStart;
+    expected = dataStart + e.compressedSize;
+    if (expected > directoryOffset) refuse(`delen ${e.name} pekar utanför arkivet`);
+    let crc: number;
+    if (e.method === 8) {
+      const out = await inflated(file, dataStart, e.compressedSize, Math.min(e.uncompressedSize, limits.maxUncompressedBytes - actual), e.name);
+      if (out.size !== e.uncompressedSize) refuse(`delen ${e.name} har en annan storlek uppackad än arkivet anger — misstänkt zip-bomb`);
+      actual += out.size;
+      crc = out.crc;
+    } else {
+      if (e.compressedSize !== e.uncompressedSize) refuse(`delen ${e.name} har fel storlek`);
+      actual += e.compressedSize;
+      crc = await storedCrc(file, dataStart, e.compressedSize);
+    }
+    if (crc !== e.crc32) refuse(`delen ${e.name} är skadad (kontrollsumman stämmer inte)`);
+  }
+  const trailing = directoryOffset - expected;
+  if (trailing !== 0 && trailing !== 12 && trailing !== 16) refuse('arkivet innehåller data som zip-katalogen inte listar');
+  return { entries, uncompressedBytes: actual };
 }
