@@ -1,7 +1,10 @@
 import { loadConfig, type Config } from '../config/env.js';
-import { openRuntime, type Runtime } from '../services/runtime.js';
+import type { Runtime } from '../services/runtime.js';
 
-/** What every CLI command starts from: validated configuration, and the database when needed. */
+/**
+ * What every CLI command starts from: validated configuration, and the database when needed.
+ * The database code (and with it most of Styrkort) is loaded only by commands that use it.
+ */
 export function config(): Config {
   return loadConfig(process.env, process.cwd());
 }
@@ -16,6 +19,7 @@ export async function withDatabase<T>(
   run: (database: Runtime) => Promise<T>,
   options: { migrate?: boolean } = {},
 ): Promise<T> {
+  const { openRuntime } = await import('../services/runtime.js');
   const database = await openRuntime(cfg, mode, { migrate: options.migrate ?? true, log: say });
   try {
     return await run(database);

@@ -6,9 +6,7 @@ import type { Command } from 'commander';
 import { StyrkortError } from '../domain/errors.js';
 import { formatDate, formatNumber } from '../domain/format.js';
 import type { Actor } from '../services/actor.js';
-import { importFile, issueLines, type ImportProgress, type ImportReport } from '../services/fileImport.js';
-import { importBatchDetail, importBatchList, importMappingList, saveMapping, undoImportBatch } from '../services/importBatches.js';
-import { errorReportFile } from '../services/importSessions.js';
+import type { ImportProgress, ImportReport } from '../services/fileImport.js';
 import type { ChangeView } from '../services/importViews.js';
 import { config, say, withDatabase } from './context.js';
 
@@ -85,7 +83,8 @@ export function progressBar(label: string): { update: (p: ImportProgress) => voi
   };
 }
 
-export function printReport(report: ImportReport): void {
+export async function printReport(report: ImportReport): Promise<void> {
+  const { issueLines } = await import('../services/fileImport.js');
   const format = report.format === 'csv' ? `CSV, ${report.encoding}, avgränsare ${report.delimiter === '\t' ? 'tabb' : report.delimiter}` : `XLSX, blad ${report.sheets.filter((s) => s.layout !== null).map((s) => s.sheet).join(', ') || '–'}`;
   say(`Fil: ${report.fileName} (${format}), ${n(report.rowsRead)} rader, SHA-256 ${report.sha256.slice(0, 16)}…`);
   for (const p of report.previousImports) say(`  Samma fil lästes in tidigare: inläsning ${p.batchId}, ${formatDate(p.createdAt)} av ${p.createdBy}`);
@@ -136,6 +135,7 @@ export function registerImportCommands(program: Command): void {
     .option('--errors <fil>', 'skriv felen till FIL (.xlsx eller .csv)')
     .action(async (file: string, opts: { dryRun?: boolean; sheet?: string; indicator?: string; area?: string; source?: string; skipErrors?: boolean; errors?: string }) => {
       const absolute = path.resolve(process.cwd(), file);
+      const { importFile } = await import('../services/fileImport.js');
       await withDatabase(config(), 'shared', async (database) => {
         const bar = progressBar(opts.dryRun ? 'Provläser' : 'Läser in');
         let report: ImportReport;
@@ -159,9 +159,10 @@ export function registerImportCommands(program: Command): void {
         } finally {
           bar.stop();
         }
-        printReport(report);
+        await printReport(report);
         if (opts.errors) {
           const target = path.resolve(process.cwd(), opts.errors);
+          const { errorReportFile } = await import('../services/importSessions.js');
           await writeFile(target, await errorReportFile(report.issues, target.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx'));
           say(`Felen skrevs till ${target}.`);
         }
@@ -182,6 +183,7 @@ export function registerImportCommands(program: Command): void {
     .description('Lista inläsningar, senaste först')
     .option('--limit <n>', 'antal att visa (standard: 20)')
     .action(async (opts: { limit?: string }) => {
+      const { importBatchList } = await import('../services/importBatches.js');
       await withDatabase(config(), 'shared', async (database) => {
         const { batches, total } = await importBatchList(database.db, { limit: Math.min(1000, Math.max(1, Number(opts.limit ?? 20) || 20)), offset: 0 });
         if (batches.length === 0) say('Inga inläsningar ännu.');
@@ -199,6 +201,7 @@ export function registerImportCommands(program: Command): void {
     .action(async (id: string) => {
       const batchId = Number(id);
       if (!Number.isInteger(batchId) || batchId <= 0) throw new StyrkortError('invalid_input', `"${id}" är inget inläsningsnummer`);
+      const { importBatchDetail } = await import('../services/importBatches.js');
       await withDatabase(config(), 'shared', async (database) => {
         const { batch, changes } = await importBatchDetail(database.db, batchId, { limit: 50, offset: 0 });
         say(`Inläsning ${batch.id}: ${batch.fileName ?? '–'} (${batch.kind}), ${batch.createdAt.slice(0, 16).replace('T', ' ')} UTC av ${batch.createdBy}`);
@@ -213,6 +216,7 @@ export function registerImportCommands(program: Command): void {
     .action(async (id: string) => {
       const batchId = Number(id);
       if (!Number.isInteger(batchId) || batchId <= 0) throw new StyrkortError('invalid_input', `"${id}" är inget inläsningsnummer`);
+      const { undoImportBatch } = await import('../services/importBatches.js');
       await withDatabase(config(), 'shared', async (database) => {
         const result = await undoImportBatch(database.db, batchId, cliUser(), cliActor());
         say(`Inläsning ${batchId} ångrad: ${n(result.deleted)} värden borttagna, ${n(result.restored)} återställda till sina tidigare värden.`);
@@ -225,6 +229,7 @@ export function registerImportCommands(program: Command): void {
     .action(async (kind: string, text: string, id: string) => {
       const k = kind === 'indikator' ? 'indicator' : kind === 'område' || kind === 'omrade' ? 'area' : kind;
       if (k !== 'indicator' && k !== 'area') throw new StyrkortError('invalid_input', `Okänt slag "${kind}": välj indicator eller area`);
+      const { saveMapping } = await import('../services/importBatches.js');
       await withDatabase(config(), 'shared', async (database) => {
         const mapping = await saveMapping(database.db, { kind: k, text, targetId: id, createdBy: cliUser() });
         say(`"${mapping.sourceText}" betyder nu ${k === 'indicator' ? 'indikatorn' : 'området'} ${mapping.targetId} vid inläsning.`);
@@ -235,6 +240,7 @@ export function registerImportCommands(program: Command): void {
     .command('mappings')
     .description('Lista sparade kopplingar från namn i filer')
     .action(async () => {
+      const { importMappingList } = await import('../services/importBatches.js');
       await withDatabase(config(), 'shared', async (database) => {
         const mappings = await importMappingList(database.db);
         if (mappings.length === 0) say('Inga sparade kopplingar.');

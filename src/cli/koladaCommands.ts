@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatNumber } from '../domain/format.js';
-import { createKoladaClient, koladaMappingList, mapKoladaKpi, parseKpis, parseYears, syncKolada, type KoladaSyncReport } from '../services/koladaSync.js';
+import type { KoladaSyncReport } from '../services/koladaSync.js';
 import { config, say, withDatabase } from './context.js';
 import { cliActor, cliUser, table } from './importCommands.js';
 
@@ -9,6 +9,8 @@ import { cliActor, cliUser, table } from './importCommands.js';
  * and the KPI → indicator mappings it needs. Kolada's address comes from STYRKORT_KOLADA_URL.
  */
 const n = (value: number) => formatNumber(value, 0);
+/** Loaded by the commands that run, not by every start of the CLI. */
+const kolada = () => import('../services/koladaSync.js');
 
 function printSync(report: KoladaSyncReport): void {
   for (const k of report.kpis) {
@@ -46,6 +48,7 @@ export function registerKoladaCommands(program: Command): void {
     .option('--full', 'hämta allt, inte bara det som ändrats sedan förra hämtningen')
     .option('--skip-errors', 'spara de felfria värdena även om andra har fel')
     .action(async (opts: { kpi: string; regions?: string; years: string; dryRun?: boolean; full?: boolean; skipErrors?: boolean }) => {
+      const { createKoladaClient, parseKpis, parseYears, syncKolada } = await kolada();
       const cfg = config();
       const kpis = parseKpis(opts.kpi);
       const years = parseYears(opts.years);
@@ -78,6 +81,7 @@ export function registerKoladaCommands(program: Command): void {
     .usage('<kpi> <indikator>')
     .description('Koppla en Kolada-KPI till en indikator')
     .action(async (kpi: string, indicator: string) => {
+      const { createKoladaClient, mapKoladaKpi } = await kolada();
       const cfg = config();
       await withDatabase(cfg, 'shared', async (database) => {
         const mapping = await mapKoladaKpi(database.db, { kpi, indicatorId: indicator, createdBy: cliUser() }, createKoladaClient({ baseUrl: cfg.koladaUrl, maxAttempts: 2, timeoutMs: 10_000 }));
@@ -89,6 +93,7 @@ export function registerKoladaCommands(program: Command): void {
     .command('mappings')
     .description('Lista KPI:er kopplade till indikatorer')
     .action(async () => {
+      const { koladaMappingList } = await kolada();
       await withDatabase(config(), 'shared', async (database) => {
         const mappings = await koladaMappingList(database.db);
         if (mappings.length === 0) say('Inga sparade kopplingar (indikatorer med kolada_kpi i katalogen används ändå).');

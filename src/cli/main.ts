@@ -1,15 +1,13 @@
 #!/usr/bin/env node
+// Each command loads what it needs when it runs (dynamic imports in the actions): --help, a wrong
+// argument or `import list` do not load the web server, the renderers or the importers.
 import { Command } from 'commander';
 import { isStyrkortError } from '../domain/errors.js';
 import { DEMO_DIR, PACKAGE_ROOT, VERSION } from '../config/paths.js';
-import { backup, migrate, restore } from '../services/runtime.js';
-import { loadDemo } from '../services/startup.js';
-import { readCheckedCatalog } from '../services/catalog.js';
 import { config, say, withDatabase } from './context.js';
 import { registerDeckCommand } from './deck.js';
 import { registerImportCommands } from './importCommands.js';
 import { registerKoladaCommands } from './koladaCommands.js';
-import { serve } from './serve.js';
 import { registerUserCommands } from './users.js';
 import { swedishError, swedishHelp } from './swedish.js';
 
@@ -33,18 +31,23 @@ program
   .action(async (opts: { port?: string; host?: string }) => {
     const env = { ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) };
     const { loadConfig } = await import('../config/env.js');
+    const { serve } = await import('./serve.js');
     await serve(loadConfig(env, process.cwd()), { demoIfEmpty: false });
   });
 
 program
   .command('start')
   .description('Som serve, men läser först in demodata om databasen är tom (det "npm start" kör)')
-  .action(async () => serve(config(), { demoIfEmpty: true }));
+  .action(async () => {
+    const { serve } = await import('./serve.js');
+    await serve(config(), { demoIfEmpty: true });
+  });
 
 const db = program.command('db').description('Databasen');
 db.command('migrate')
   .description('Kör databasmigreringar som inte körts (görs också automatiskt vid start)')
   .action(async () => {
+    const { migrate } = await import('../services/runtime.js');
     await withDatabase(config(), 'shared', async (database) => {
       const applied = await migrate(database);
       say(applied.length === 0 ? 'Databasen är redan uppdaterad.' : `Körde ${applied.length} migreringar: ${applied.join(', ')}`);
@@ -57,6 +60,7 @@ demo
   .description('Läs in demodata (data/demo); en andra inläsning ändrar ingenting')
   .option('--dir <katalog>', 'katalog att läsa', DEMO_DIR)
   .action(async (opts: { dir: string }) => {
+    const { loadDemo } = await import('../services/startup.js');
     await withDatabase(config(), 'shared', async (database) => {
       const r = await loadDemo(database.db, opts.dir, PACKAGE_ROOT, { log: say });
       const s = r.structure;
@@ -69,6 +73,7 @@ demo
   .description('Kontrollera demodata utan att skriva något')
   .option('--dir <katalog>', 'katalog att läsa', DEMO_DIR)
   .action(async (opts: { dir: string }) => {
+    const { readCheckedCatalog } = await import('../services/catalog.js');
     await withDatabase(config(), 'shared', async (database) => {
       await readCheckedCatalog(database.db, { dir: opts.dir, root: PACKAGE_ROOT });
       say('Inga fel.');
@@ -80,6 +85,7 @@ program
   .description('Ta en konsekvent säkerhetskopia (även medan servern kör) till FIL')
   .argument('<fil>', 'fil att skriva, t.ex. styrkort-2026-05-06.backup.gz')
   .action(async (file: string) => {
+    const { backup } = await import('../services/runtime.js');
     await withDatabase(config(), 'shared', async (database) => {
       const manifest = await backup(database, file);
       const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
@@ -92,6 +98,7 @@ program
   .description('Återställ en säkerhetskopia till en tom databas')
   .argument('<fil>', 'säkerhetskopia skriven av "styrkort backup"')
   .action(async (file: string) => {
+    const { restore } = await import('../services/runtime.js');
     await withDatabase(config(), 'shared', async (database) => {
       const manifest = await restore(database, file);
       const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { ROLE_LABELS, type Role } from '../domain/access.js';
 import { parseRole, rolesText } from '../domain/accounts.js';
 import { StyrkortError } from '../domain/errors.js';
-import { createLocalUser, listUsers, setPassword, updateUser, userByUsername } from '../services/accounts.js';
 import type { Actor } from '../services/actor.js';
 import { config, say, withDatabase } from './context.js';
 import { cliUser } from './importCommands.js';
@@ -77,6 +76,9 @@ async function newPassword(fromStdin: boolean): Promise<string> {
 
 const roleNames = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r]).join(', ') || '–';
 
+/** Loaded by the commands that run, not by every start of the CLI. */
+const accounts = () => import('../services/accounts.js');
+
 export function registerUserCommands(program: Command): void {
   const user = program.command('user').usage('<kommando>').description('Användare med lokalt konto: skapa, lista, stäng av, aktivera, nytt lösenord');
 
@@ -94,6 +96,7 @@ export function registerUserCommands(program: Command): void {
     .action(async (username: string, opts: { name: string; admin?: boolean; role: string[]; person?: string; email?: string; passwordStdin?: boolean }) => {
       const roles = rolesFrom(opts.role, opts.admin ?? false);
       const password = await newPassword(opts.passwordStdin ?? false);
+      const { createLocalUser } = await accounts();
       await withDatabase(config(), 'shared', async (database) => {
         const created = await createLocalUser(
           database.db,
@@ -109,6 +112,7 @@ export function registerUserCommands(program: Command): void {
     .command('list')
     .description('Lista användarna med roller och status')
     .action(async () => {
+      const { listUsers } = await accounts();
       await withDatabase(config(), 'shared', async (database) => {
         const users = await listUsers(database.db);
         if (users.length === 0) {
@@ -140,6 +144,7 @@ export function registerUserCommands(program: Command): void {
       .description(disabled ? 'Stäng av en användare (sessionerna avslutas direkt)' : 'Aktivera en avstängd användare igen')
       .argument('<användarnamn>')
       .action(async (username: string) => {
+        const { updateUser, userByUsername } = await accounts();
         await withDatabase(config(), 'shared', async (database) => {
           const found = await userByUsername(database.db, username);
           const changed = await updateUser(database.db, actor(), found.id, { disabled }, new Date());
@@ -155,6 +160,7 @@ export function registerUserCommands(program: Command): void {
     .option('--password-stdin', 'läs lösenordet från standard in i stället för att fråga')
     .action(async (username: string, opts: { passwordStdin?: boolean }) => {
       const password = await newPassword(opts.passwordStdin ?? false);
+      const { setPassword, userByUsername } = await accounts();
       await withDatabase(config(), 'shared', async (database) => {
         const found = await userByUsername(database.db, username);
         await setPassword(database.db, actor(), found.id, password, new Date());
