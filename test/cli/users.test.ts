@@ -30,7 +30,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const user = (args: string[], password: string | null = null): Promise<CliResult> => runCli(['user', ...args], env, 120_000, password === null ? null : `${password}\n`);
+const user = (args: string[], password: string | null = null): Promise<CliResult> => runCli(['user', ...args], env, password === null ? {} : { input: `${password}\n` });
 
 
 async function post(path: string, session: { cookie: string; csrfToken: string }, body: object = {}): Promise<Response> {

@@ -3,9 +3,8 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/config/paths.js';
 import { meetingDeck } from '../../src/services/deck.js';
-import { baseEnv, tempDir } from '../support/cli.js';
+import { runCli, tempDir } from '../support/cli.js';
 import { demoDatabase } from '../support/demo.js';
 import { urlFor, type TestDatabase } from '../support/testDatabase.js';
 
@@ -50,7 +49,7 @@ async function pdfPages(file: string): Promise<string[]> {
 describe('the PowerPoint file in LibreOffice Impress', () => {
   it('converts to a PDF with a page per slide, every agenda item and presenter, and the TeleQ shares', async () => {
     const pptx = path.join(dir, 'paket.pptx');
-    const cli = await run(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(PACKAGE_ROOT, 'src', 'cli', 'main.ts'), 'deck', '2026-05-06', '--format', 'pptx', '--out', pptx], baseEnv({ DATABASE_URL: urlFor(t.name) }), dir);
+    const cli = await runCli(['deck', '2026-05-06', '--format', 'pptx', '--out', pptx], { DATABASE_URL: urlFor(t.name) }, { cwd: dir });
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
 

@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/config/paths.js';
-import { baseEnv, tempDir, type CliResult } from '../support/cli.js';
+import { runCli, tempDir, type CliResult } from '../support/cli.js';
 import { meetingDeck } from '../../src/services/deck.js';
 import { demoDatabase } from '../support/demo.js';
 import { urlFor, type TestDatabase } from '../support/testDatabase.js';
@@ -22,18 +20,7 @@ afterAll(async () => {
 });
 
 function deck(args: string[], extra: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(PACKAGE_ROOT, 'src', 'cli', 'main.ts'), 'deck', ...args], {
-      cwd: dir,
-      env: baseEnv({ DATABASE_URL: urlFor(t.name), ...extra }),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  return runCli(['deck', ...args], { DATABASE_URL: urlFor(t.name), ...extra }, { cwd: dir });
 }
 
 describe('styrkort deck', () => {

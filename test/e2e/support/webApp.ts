@@ -23,7 +23,7 @@ function newest(target: string): number {
   return Math.max(0, ...readdirSync(target).map((entry) => newest(path.join(target, entry))));
 }
 
-/** Builds the web app (vite only; the server runs from source) when it is missing or stale. */
+/** Builds the web app (vite only; the global setup builds the server) when it is missing or stale. */
 export function ensureWebBuild(): void {
   const built = existsSync(WEB_INDEX) ? statSync(WEB_INDEX).mtimeMs : 0;
   const sources = Math.max(...['web', path.join('src', 'domain'), 'vite.config.ts'].map((p) => newest(path.join(PACKAGE_ROOT, p))));
