@@ -57,12 +57,13 @@ db.command('migrate')
 const demo = program.command('demo').description('Demodata för Region Kalmar län');
 demo
   .command('load')
-  .description('Läs in demodata (data/demo); en andra inläsning ändrar ingenting')
+  .description('Läs in demodata (data/demo) eller en egen katalog; en andra inläsning ändrar ingenting')
   .option('--dir <katalog>', 'katalog att läsa', DEMO_DIR)
-  .action(async (opts: { dir: string }) => {
+  .option('--prune', 'ta också bort det som filernas poster inte nämner (titlar, medlemmar, målvärden …); utan flaggan läggs bara till och ändras')
+  .action(async (opts: { dir: string; prune?: boolean }) => {
     const { loadDemo } = await import('../services/startup.js');
     await withDatabase(config(), 'shared', async (database) => {
-      const r = await loadDemo(database.db, opts.dir, PACKAGE_ROOT, { log: say });
+      const r = await loadDemo(database.db, opts.dir, PACKAGE_ROOT, { log: say, prune: opts.prune ?? false });
       const s = r.structure;
       say(`Struktur: ${s.inserted} nya, ${s.updated} ändrade, ${s.deleted} borttagna. Utfall: ${r.measurements.inserted} nya, ${r.measurements.updated} ändrade, ${r.measurements.unchanged} oförändrade.`);
       if (r.published.length > 0) say(`Publicerade: ${r.published.map((v) => `${v.meetingId} version ${v.version}`).join(', ')}.`);

@@ -19,6 +19,14 @@ import { commitMeasurementPlan, planMeasurementImport, type IncomingMeasurement,
  * Loads a catalog directory (the demo data, or a region's own set-up) into the database:
  * read and check everything first, then write it all in one transaction. A bad file changes
  * nothing; loading the same directory twice changes nothing the second time.
+ *
+ * A catalog may be partial — a file with one new person, or one new title of someone already
+ * stored. What it does not mention is left alone: a person's other titles, an area's other
+ * members, an indicator's other goal lines and targets. A list a file gives (a plan period's
+ * goals, a year's focus areas, a meeting's agenda, an item's presenters and blocks, a register's
+ * risks) is that list, in that order, since the order is what places each entry; a list a file
+ * leaves empty is not mentioned. Only `prune` makes the stored catalog match the files for
+ * everything they mention, deleting the rest of it (what `styrkort demo load --prune` asks for).
  */
 export interface CatalogLoadResult {
   structure: SyncCounts;
@@ -75,8 +83,15 @@ export function measurementRowsOf(catalog: Catalog): IncomingMeasurement[] {
   );
 }
 
-async function applyStructure(trx: Db, catalog: Catalog, assetsBaseDir: string): Promise<SyncCounts> {
+async function applyStructure(trx: Db, catalog: Catalog, assetsBaseDir: string, prune: boolean): Promise<SyncCounts> {
   let counts: SyncCounts = { inserted: 0, updated: 0, deleted: 0 };
+  /** Children of `parents` not in the files are deleted only when pruning (see above). */
+  const keyed = (column: string, parents: readonly unknown[]) => (prune ? { column, values: parents } : null);
+  /** A list replaces the stored one where a file gives it; pruning also empties lists given as empty. */
+  const listed = <T>(column: string, parents: readonly T[], given: (parent: T) => boolean, id: (parent: T) => unknown) => ({
+    column,
+    values: parents.filter((p) => prune || given(p)).map(id),
+  });
   const add = (c: SyncCounts) => {
     counts = addCounts(counts, c);
   };
@@ -90,7 +105,7 @@ async function applyStructure(trx: Db, catalog: Catalog, assetsBaseDir: string):
   add(
     await syncTable(
       trx,
-      { table: 'goal', key: ['id'], columns: ['plan_period_id', 'goal_line_id', 'position', 'name'], scope: { column: 'plan_period_id', values: periods.map((p) => p.id) } },
+      { table: 'goal', key: ['id'], columns: ['plan_period_id', 'goal_line_id', 'position', 'name'], scope: listed('plan_period_id', periods, (p) => p.goals.length > 0, (p) => p.id) },
       periods.flatMap((p) => p.goals.map((g, i) => ({ id: `${p.id}:${g.line}`, plan_period_id: p.id, goal_line_id: g.line, position: i + 1, name: g.name }))),
     ),
   );
@@ -99,7 +114,7 @@ async function applyStructure(trx: Db, catalog: Catalog, assetsBaseDir: string):
   add(
     await syncTable(
       trx,
-      { table: 'focus_area', key: ['year', 'position'], columns: ['text'], scope: { column: 'year', values: focus.map((f) => f.year) } },
+      { table: 'focus_area', key: ['year', 'position'], columns: ['text'], scope: listed('year', focus, (f) => f.areas.length > 0, (f) => f.year) },
       focus.flatMap((f) => f.areas.map((text, i) => ({ year: f.year, position: i + 1, text }))),
     ),
   );
@@ -117,7 +132,7 @@ async function applyStructure(trx: Db, catalog: Catalog, assetsBaseDir: string):
   add(
     await syncTable(
       trx,
-      { table: 'area_member', key: ['group_id', 'member_id'], columns: [], scope: { column: 'group_id', values: areas.map((a) => a.id) } },
+      { table: 'area_member', key: ['group_id', 'member_id'], columns: [], scope: keyed('group_id', areas.map((a) => a.id)) },
       areas.flatMap((a) => (a.members === 'regions' ? regionIds : a.members).map((m) => ({ group_id: a.id, member_id: m }))),
     ),
   );
@@ -126,7 +141,7 @@ async function applyStructure(trx: Db, catalog: Catalog, assetsBaseDir: string):
   add(
     await syncTable(
       trx,
-      { table: 'person_title', key: ['person_id', 'title', 'valid_from'], columns: ['role_id', 'valid_to'], scope: { column: 'person_id', values: people.map((p) => p.id) } },
+      { table: 'person_title', key: ['person_id', 'title', 'valid_from'], columns: ['role_id', 'valid_to'], scope: keyed('person_id', people.map((p) => p.id)) },
       people.flatMap((p) => p.titles.map((t) => ({ person_id: p.id, title: t.title, valid_from: t.from, role_id: t.role, valid_to: t.to }))),
     ),
   );
@@ -165,7 +180,7 @@ async function applyStructure(trx: Db, catalog: Catalog, assetsBaseDir: string):
   add(
     await syncTable(
       trx,
-      { table: 'indicator_goal_line', key: ['indicator_id', 'goal_line_id'], columns: [], scope: { column: 'indicator_id', values: indicatorIds } },
+      { table: 'indicator_goal_line', key: ['indicator_id', 'goal_line_id'], columns: [], scope: keyed('indicator_id', indicatorIds) },
       indicators.flatMap((i) => i.goal_lines.map((l) => ({ indicator_id: i.id, goal_line_id: l }))),
     ),
   );
@@ -176,7 +191,7 @@ async function applyStructure(trx: Db, catalog: Catalog, assetsBaseDir: string):
         table: 'target',
         key: ['id'],
         columns: ['indicator_id', 'comparator', 'threshold', 'upper', 'near_margin', 'valid_from_year', 'valid_to_year', 'area_id', 'source', 'label'],
-        scope: { column: 'indicator_id', values: indicatorIds },
+        scope: keyed('indicator_id', indicatorIds),
       },
       indicators.flatMap((i) =>
         i.targets.map((t) => ({
@@ -221,7 +236,7 @@ async function applyStructure(trx: Db, catalog: Catalog, assetsBaseDir: string):
         table: 'risk',
         key: ['id'],
         columns: ['register_id', 'position', 'category_code', 'title', 'probability', 'consequence', 'reported_score', 'control'],
-        scope: { column: 'register_id', values: registers.map((r) => r.id) },
+        scope: listed('register_id', registers, (r) => r.risks.length > 0, (r) => r.id),
       },
       registers.flatMap((r) =>
         r.risks.map((k, i) => ({
@@ -273,19 +288,18 @@ async function applyStructure(trx: Db, catalog: Catalog, assetsBaseDir: string):
       return { meeting: m, item, row: { id: item.id, meeting_id: m.id, goal_id: resolved.goal.id, position: i + 1, title: item.title } };
     });
   });
-  add(await syncTable(trx, { table: 'agenda_item', key: ['id'], columns: ['meeting_id', 'goal_id', 'position', 'title'], scope: { column: 'meeting_id', values: meetings.map((m) => m.id) } }, items.map((i) => i.row)));
-  const itemIds = items.map((i) => i.item.id);
+  add(await syncTable(trx, { table: 'agenda_item', key: ['id'], columns: ['meeting_id', 'goal_id', 'position', 'title'], scope: listed('meeting_id', meetings, (m) => m.items.length > 0, (m) => m.id) }, items.map((i) => i.row)));
   add(
     await syncTable(
       trx,
-      { table: 'agenda_item_presenter', key: ['item_id', 'position'], columns: ['person_id', 'title_override'], scope: { column: 'item_id', values: itemIds } },
+      { table: 'agenda_item_presenter', key: ['item_id', 'position'], columns: ['person_id', 'title_override'], scope: listed('item_id', items, ({ item }) => item.presenters.length > 0, ({ item }) => item.id) },
       items.flatMap(({ item }) => item.presenters.map((p, i) => ({ item_id: item.id, position: i + 1, person_id: p.person, title_override: p.title }))),
     ),
   );
   add(
     await syncTable(
       trx,
-      { table: 'content_block', key: ['item_id', 'position'], columns: ['type', 'spec'], jsonColumns: ['spec'], scope: { column: 'item_id', values: itemIds } },
+      { table: 'content_block', key: ['item_id', 'position'], columns: ['type', 'spec'], jsonColumns: ['spec'], scope: listed('item_id', items, ({ item }) => item.blocks.length > 0, ({ item }) => item.id) },
       items.flatMap(({ item }) => item.blocks.map((b, i) => ({ item_id: item.id, position: i + 1, type: b.type, spec: b }))),
     ),
   );
@@ -298,6 +312,8 @@ export interface LoadCatalogOptions {
   root: string;
   kind: 'demo' | 'manual';
   createdBy: string;
+  /** Delete what the files' entries do not restate (titles, members, targets …); default false. */
+  prune?: boolean;
 }
 
 /** Reads and checks a catalog directory; throws a StyrkortError listing every problem. */
@@ -317,7 +333,7 @@ export async function loadCatalog(db: Kysely<Database>, options: LoadCatalogOpti
     // the audit trail names the load's author (the demo, or who loaded a region's catalog)
     await setActor(trx, { userId: null, name: options.createdBy, requestId: null });
     await deferConstraints(trx);
-    const structure = await applyStructure(trx, catalog, options.root);
+    const structure = await applyStructure(trx, catalog, options.root, options.prune ?? false);
     const importPlan = await planMeasurementImport(trx, measurementRowsOf(catalog));
     const measurements = await commitMeasurementPlan(trx, importPlan, {
       kind: options.kind,

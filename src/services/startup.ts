@@ -22,10 +22,12 @@ export interface DemoLoadOptions {
   deck?: DeckSettings;
   /** Where warnings go (a meeting published without PDF because Chromium is missing). */
   log?: (line: string) => void;
+  /** Delete what the files' entries do not restate (see services/catalog.ts); default false. */
+  prune?: boolean;
 }
 
 export async function loadDemo(db: Kysely<Database>, demoDir: string, root: string, options: DemoLoadOptions = {}): Promise<CatalogLoadResult & { demoUsers: number; published: VersionSummary[] }> {
-  const result = await loadCatalog(db, { dir: demoDir, root, kind: 'demo', createdBy: 'demo' });
+  const result = await loadCatalog(db, { dir: demoDir, root, kind: 'demo', createdBy: 'demo', prune: options.prune ?? false });
   // the demo's accounts, one per role (password "styrkort-demo"), only ever with the demo data
   const demoUsers = await ensureDemoUsers(db, new Date());
   // the demo meetings are published packs: version 1 of each, once (loading again adds none)
