@@ -34,8 +34,15 @@ export interface DatabaseHandle {
 export function createPool(url: string, max = 10, role: string | null = null): pg.Pool {
   const options = role === null ? {} : { options: `-c role=${role}` };
   const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'styrkort', ...options });
-  // An idle client losing its server (restart, network) must not crash the process.
+  // A client losing its server (restart, crash, network) emits 'error'. The pool listens while a
+  // client is idle ('error' on the pool); while one is checked out nobody did, and the process
+  // died of the unhandled event. Every client listens for good: the query it was running fails
+  // (that is how the request or import learns of it), and on release the pool drops the client
+  // because it is no longer queryable.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return pool;
 }
 

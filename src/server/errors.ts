@@ -17,6 +17,19 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/**
+ * A database connection lost under a request: PostgreSQL's connection exceptions (SQLSTATE class
+ * 08) and operator interventions (57P01 terminated, 57P02 crash, 57P03 starting up), pg's own
+ * words for a socket that ended, and a refused or reset TCP connection. Such a request fails
+ * with 503 — its transaction was rolled back by the server — and the next one gets a new connection.
+ */
+export function isLostConnection(error: unknown): boolean {
+  if (error === null || typeof error !== 'object') return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-3]$/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code))) return true;
+  return typeof message === 'string' && /^(Connection terminated( unexpectedly)?|Client has encountered a connection error and is not queryable)$/.test(message);
+}
+
 export interface ErrorBody {
   error: { code: string; message: string; details: Array<{ where: string | null; message: string }>; requestId: string };
 }
@@ -47,6 +60,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
     const body: ErrorBody = { error: { code: 'invalid_input', message: error.message, details: [], requestId } };
     void reply.status(error.statusCode).send(body);
+    return;
+  }
+  if (isLostConnection(error)) {
+    request.log.error({ err: error }, 'förbindelsen med databasen bröts');
+    const body: ErrorBody = { error: { code: 'unavailable', message: 'Förbindelsen med databasen bröts. Inget av förfrågan sparades till hälften; försök igen om en stund.', details: [], requestId } };
+    void reply.status(503).header('retry-after', '5').send(body);
     return;
   }
   request.log.error({ err: error }, 'oväntat fel');
