@@ -25,3 +25,36 @@ export function searchKey(text: string): string {
 export function slugify(text: string): string {
   return searchKey(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
+
+/**
+ * What in a text cannot be stored or shown: NUL (PostgreSQL's text refuses it) and a lone
+ * UTF-16 surrogate (half a character, from a broken client or a cut string). Null when fine.
+ */
+export function unstorableCharacter(text: string): 'NUL' | 'surrogate' | null {
+  if (text.includes('\u0000')) return 'NUL';
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text) ? 'surrogate' : null;
+}
+
+/** The first unstorable text in a value parsed from a request, with where it is ("blocks[2].markdown"). */
+export function findUnstorableText(value: unknown, where = ''): { where: string; problem: 'NUL' | 'surrogate' } | null {
+  if (typeof value === 'string') {
+    const problem = unstorableCharacter(value);
+    return problem ? { where, problem } : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnstorableText(value[i], `${where}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const keyProblem = unstorableCharacter(key);
+      if (keyProblem) return { where: where ? `${where}.${key}` : key, problem: keyProblem };
+      const found = findUnstorableText(inner, where ? `${where}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}

@@ -6,6 +6,7 @@ import { PACKAGE_ROOT } from '../config/paths.js';
 import type { AppDependencies } from './deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { installAuth } from './auth/install.js';
+import { refuseUnstorableText } from './security/textInput.js';
 import { assetRoutes } from './routes/assets.js';
 import { auditRoutes } from './routes/audit.js';
 import { indicatorAuthoringRoutes } from './routes/indicatorAuthoring.js';
@@ -46,6 +47,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // who is asking, CSRF and Origin checks, every route's declared access, security headers
   // (server/auth/install.ts); routes declare access with server/auth/guard.ts `needs(...)`
   await installAuth(app, deps);
+  // no NUL or half a character reaches a route (server/security/textInput.ts)
+  app.addHook('preValidation', refuseUnstorableText);
 
   await app.register(swagger, {
     openapi: {
