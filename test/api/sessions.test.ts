@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNT_SLOWDOWN_MS } from '../../src/server/security/rateLimit.js';
 import { buildApp, type App } from '../../src/server/app.js';
 import { demoDatabase } from '../support/demo.js';
 import { cookieValue, LogCapture, loginAs, ORIGIN, sessionHeaders, type Session } from '../support/session.js';
@@ -238,17 +239,36 @@ describe('rate limits', () => {
   const attempt = (username: string, password: string, ip = '10.0.0.1') =>
     limited.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, headers: { origin: ORIGIN }, payload: { username, password } });
 
-  it('refuse a user name after 5 wrong passwords — even the right one — until a token is back, with Retry-After and a Swedish message', async () => {
+  it('refuse a client that guessed an account wrong 5 times — even with the right password — and nobody else', async () => {
     clock = T0;
-    for (let i = 0; i < 5; i++) expect((await attempt('analytiker', `gissning-nummer-${i}`, `10.0.1.${i}`)).statusCode).toBe(401);
-    const refused = await attempt('analytiker', 'styrkort-demo', '10.0.1.9');
+    const fromA = [];
+    for (let i = 0; i < 20; i++) fromA.push((await attempt('analytiker', `gissning-nummer-${i}`, '10.0.1.1')).statusCode);
+    expect(fromA).toEqual([401, 401, 401, 401, 401, ...Array.from({ length: 15 }, () => 429)]);
+    const refused = await attempt('analytiker', 'styrkort-demo', '10.0.1.1');
     expect(refused.statusCode).toBe(429);
-    expect(refused.headers['retry-after']).toBe('60');
-    expect(refused.json().error.message).toBe('För många misslyckade inloggningsförsök för det här användarnamnet. Vänta 60 sekunder och försök igen.');
-    expect(log.refusals(refused.json().error.requestId)).toEqual([expect.objectContaining({ refusal: 'rate_limited', limit: 'login_user' })]);
-    expect((await attempt('sekreterare', 'styrkort-demo', '10.0.1.9')).statusCode).toBe(200); // other users are not held up
-    clock = minutes(1);
-    expect((await attempt('analytiker', 'styrkort-demo', '10.0.1.9')).statusCode).toBe(200);
+    // client B, the account's owner, logs in with the right password: A's guesses do not stop it
+    expect((await attempt('analytiker', 'styrkort-demo', '10.0.1.2')).statusCode).toBe(200);
+    expect((await attempt('sekreterare', 'styrkort-demo', '10.0.1.3')).statusCode).toBe(200);
+
+    clock = minutes(5);
+    for (let i = 0; i < 5; i++) expect((await attempt('admin', `gissning-${i}`, '10.0.1.4')).statusCode).toBe(401);
+    const wrongAgain = await attempt('admin', 'styrkort-demo', '10.0.1.4');
+    expect(wrongAgain.statusCode).toBe(429);
+    expect(wrongAgain.headers['retry-after']).toBe('60');
+    expect(wrongAgain.json().error.message).toBe('För många misslyckade inloggningsförsök för det här användarnamnet från din adress. Vänta 60 sekunder och försök igen.');
+    expect(log.refusals(wrongAgain.json().error.requestId)).toEqual([expect.objectContaining({ refusal: 'rate_limited', limit: 'login_user_client' })]);
+    clock = minutes(6);
+    expect((await attempt('admin', 'styrkort-demo', '10.0.1.4')).statusCode).toBe(200);
+  });
+
+  it('slow an account down, never lock it, when many clients guess it wrong', async () => {
+    clock = minutes(30);
+    // one wrong guess from each of 20 clients uses up the account's failures from all clients
+    for (let i = 0; i < 20; i++) expect((await attempt('foredragande', `gissning-${i}`, `10.0.3.${i}`)).statusCode).toBe(401);
+    const started = Date.now();
+    const owner = await attempt('foredragande', 'styrkort-demo', '10.0.3.200');
+    expect(owner.statusCode).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(ACCOUNT_SLOWDOWN_MS);
   });
 
   it('refuse an address after its burst of attempts, whatever the user names', async () => {

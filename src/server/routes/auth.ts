@@ -13,6 +13,7 @@ import type { Authenticated } from '../auth/principal.js';
 import { presentedToken, principalOf, rememberSession, sessionOf } from '../auth/sessionAuthenticator.js';
 import { logRefusal } from '../auth/refusals.js';
 import { OIDC_COOKIE, SESSION_COOKIE } from '../auth/settings.js';
+import { ACCOUNT_SLOWDOWN_MS } from '../security/rateLimit.js';
 import type { ErrorBody } from '../errors.js';
 
 /**
@@ -103,11 +104,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = asyn
     },
     async (request, reply) => {
       const username = normalizeUsername(request.body.username);
+      const userAtClient = `${username}\n${request.ip}`;
       runtime.limiter.take('login_ip', request.ip, reply);
-      runtime.limiter.check('login_user', username, reply);
+      runtime.limiter.check('login_user_client', userAtClient, reply);
+      // many failures on this account from many clients: every login to it waits, none is refused
+      if (runtime.limiter.empty('login_user', username)) await new Promise((resolve) => setTimeout(resolve, ACCOUNT_SLOWDOWN_MS));
       const result = await checkPassword(deps.db, username, request.body.password);
       if (!result.ok) {
         if (result.reason === 'wrong') {
+          runtime.limiter.spend('login_user_client', userAtClient);
           runtime.limiter.spend('login_user', username);
           logRefusal(request, 'login_failed', 'fel användarnamn eller lösenord', { username });
           throw new StyrkortError('unauthenticated', 'Fel användarnamn eller lösenord.');
