@@ -79,31 +79,49 @@ export async function publishMeeting(
   options: PublishOptions & { fromStatuses?: ReadonlyArray<Meeting['status']> },
 ): Promise<VersionSummary> {
   const from = options.fromStatuses ?? ['draft'];
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      await setActor(trx, actor);
-      const meeting = await requireMeeting(trx, idOrDate);
-      const locked = await lockMeeting(trx, meeting.id, 'update');
-      if (!locked) throw notFound(idOrDate);
-      if (!from.includes(locked.status as Meeting['status'])) {
-        throw new StyrkortError(
-          'conflict',
-          locked.status === 'published'
-            ? `Sammanträdet ${meeting.id} är redan publicerat. Starta en rättelse för att göra en ny version.`
-            : `Sammanträdet ${meeting.id} är arkiverat och kan inte publiceras igen.`,
-        );
-      }
-      const status = locked.status === 'archived' ? 'archived' : 'published';
-      const view = await meetingView(trx, meeting.id);
-      const published: MeetingView = { ...view, meeting: { ...view.meeting, status } };
-      const { artifacts, missing } = await renderVersion(trx, published, options);
-      const version = await nextVersionNumber(trx, meeting.id);
-      await insertVersion(trx, { meetingId: meeting.id, version, publishedBy: actor.name, publishedById: actor.userId, missingFormats: missing }, artifacts);
-      if (locked.status === 'draft') await setMeetingStatus(trx, meeting.id, 'published');
-      return versionOf(trx, meeting.id, version);
-    });
+  return publishOnce(idOrDate, () =>
+    db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        await setActor(trx, actor);
+        const meeting = await requireMeeting(trx, idOrDate);
+        const locked = await lockMeeting(trx, meeting.id, 'update');
+        if (!locked) throw notFound(idOrDate);
+        if (!from.includes(locked.status as Meeting['status'])) {
+          throw new StyrkortError(
+            'conflict',
+            locked.status === 'published'
+              ? `Sammanträdet ${meeting.id} är redan publicerat. Starta en rättelse för att göra en ny version.`
+              : `Sammanträdet ${meeting.id} är arkiverat och kan inte publiceras igen.`,
+          );
+        }
+        const status = locked.status === 'archived' ? 'archived' : 'published';
+        const view = await meetingView(trx, meeting.id);
+        const published: MeetingView = { ...view, meeting: { ...view.meeting, status } };
+        const { artifacts, missing } = await renderVersion(trx, published, options);
+        const version = await nextVersionNumber(trx, meeting.id);
+        await insertVersion(trx, { meetingId: meeting.id, version, publishedBy: actor.name, publishedById: actor.userId, missingFormats: missing }, artifacts);
+        if (locked.status === 'draft') await setMeetingStatus(trx, meeting.id, 'published');
+        return versionOf(trx, meeting.id, version);
+      }),
+  );
+}
+
+/**
+ * Two people publishing at once: the second waits for the meeting's row and then, under
+ * repeatable read, cannot serialize (SQLSTATE 40001) — nothing of it was stored. It is told so
+ * with 409, not an internal error.
+ */
+async function publishOnce<T>(idOrDate: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '40001') {
+      throw new StyrkortError('conflict', `Sammanträdet ${idOrDate} publicerades samtidigt av någon annan. Ladda om sidan för att se den nya versionen.`);
+    }
+    throw error;
+  }
 }
 
 async function inTransaction<T>(db: Store, actor: Actor, run: (trx: Db) => Promise<T>): Promise<T> {

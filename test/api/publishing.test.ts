@@ -241,4 +241,15 @@ describe('corrections and withdrawals', () => {
     const versions = (await call('reader', 'GET', `/api/meetings/${MEETING}/versions`)).json<Version[]>();
     expect(versions.map((v) => [v.version, v.withdrawal?.reason ?? null])).toEqual([[3, null], [2, 'Fel siffra i tillgänglighetsavsnittet'], [1, null]]);
   });
+
+  it('two people publishing at once: one version, and the other is told 409, not an error', async () => {
+    const other = 'rs-2025-12-10';
+    expect((await call('secretary', 'POST', `/api/meetings/${other}/correction`)).statusCode).toBe(200);
+    const both = await Promise.all([call('secretary', 'POST', `/api/meetings/${other}/publish`), call('secretary', 'POST', `/api/meetings/${other}/publish`)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const loser = both.find((r) => r.statusCode === 409)!;
+    expect(loser.json().error.message).toMatch(/^Sammanträdet (rs-2025-12-10 )?(publicerades samtidigt av någon annan|är redan publicerat)/);
+    const versions = (await call('reader', 'GET', `/api/meetings/${other}/versions`)).json<Version[]>();
+    expect(versions.map((v) => v.version)).toEqual([2, 1]);
+  });
 });
