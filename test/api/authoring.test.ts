@@ -327,3 +327,42 @@ describe('the audit trail records authoring with its author and request', () => 
     expect((await call('secretary', 'GET', '/api/audit')).status).toBe(403);
   });
 });
+
+describe('deleting a meeting', () => {
+  it('deletes a draft that was never published, with its items, presenters and blocks, on record; never a published one', async () => {
+    const made = await call('secretary', 'POST', '/api/meetings', { body: 'Regionstyrelsen', date: '2026-11-25', planPeriodId: '2026-2028', focusYear: 2026, copyFrom: 'rs-2026-05-06' });
+    expect(made.status).toBe(201);
+    const meeting = made.body as unknown as AMeeting;
+    const id = meeting.meeting.id;
+    expect(meeting.items.length).toBeGreaterThan(3);
+    const blocks = meeting.items.reduce((n, i) => n + i.blocks.length, 0);
+
+    expect((await call('helena', 'DELETE', `/api/meetings/${id}`)).status).toBe(403);
+    expect((await call('reader', 'DELETE', `/api/meetings/${id}`)).status).toBe(403);
+    expect((await call('secretary', 'GET', `/api/meetings/${id}/authoring`)).status).toBe(200);
+    expect((await call('secretary', 'DELETE', `/api/meetings/${id}`)).status).toBe(204);
+    expect((await call('secretary', 'GET', `/api/meetings/${id}/authoring`)).status).toBe(404);
+    expect((await call('secretary', 'DELETE', `/api/meetings/${id}`)).status).toBe(404);
+    const left = await t.db.selectFrom('agenda_item').select('id').where('meeting_id', '=', id).execute();
+    expect(left).toEqual([]);
+
+    // on record under the secretary: the meeting, every item and every block
+    const audit = async (table: string) => {
+      const r = await call('admin', 'GET', `/api/audit?table=${table}&operation=delete&limit=500`);
+      return (r.body as unknown as { entries: Array<{ actorName: string; old: Record<string, unknown> | null }> }).entries.filter((e) => e.old?.meeting_id === id || e.old?.id === id || String(e.old?.item_id ?? '').startsWith(`${id}-`));
+    };
+    expect((await audit('meeting')).map((e) => e.actorName)).toEqual(['Sara Sekreterare']);
+    expect((await audit('agenda_item')).length).toBe(meeting.items.length);
+    expect((await audit('content_block')).length).toBe(blocks);
+
+    // a published meeting, and the draft of a correction (it has a published version), stay
+    const published = await call('secretary', 'DELETE', '/api/meetings/rs-2026-05-06');
+    expect(published.status).toBe(409);
+    expect((await call('secretary', 'POST', '/api/meetings/rs-2025-12-10/correction')).status).toBe(200);
+    const correction = await call('secretary', 'DELETE', '/api/meetings/rs-2025-12-10');
+    expect(correction.status).toBe(409);
+    expect(correction.body?.error?.message).toBe('Sammanträdet rs-2025-12-10 har publicerats (senast version 1) och kan inte tas bort; bara ett utkast som aldrig publicerats kan tas bort.');
+    expect((await call('reader', 'GET', '/api/meetings/rs-2025-12-10')).status).toBe(200);
+  });
+});
+

@@ -407,5 +407,41 @@ describe('authoring and publishing in Chromium', () => {
     expect(await draft.locator('main').getByRole('button').count()).toBe(0);
   });
 
+  it('Sekreterare: deletes a draft that was never published, after a confirmation, by keyboard; it is gone from the list', async () => {
+    const page = await open('sekreterare', '/sammantraden');
+    await page.getByRole('link', { name: 'Nytt sammanträde' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nytt sammanträde' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.getByLabel('Organ').fill('Regionstyrelsen');
+    await page.getByLabel('Datum').fill('2026-10-21');
+    await page.getByRole('button', { name: 'Skapa sammanträdet' }).click();
+    await page.waitForURL('**/sammantraden/regionstyrelsen-2026-10-21/redigera');
+    await page.getByRole('link', { name: 'Publicera och se versioner' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Ta bort utkastet' }).waitFor();
+
+    await page.locator('h1').focus();
+    expect(await tabTo(page, '#ta-bort-knapp')).toMatch(/^solid [1-9]/);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Ta bort Regionstyrelsen 21 oktober 2026?' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt');
+    await accessible(page, 'ta-bort-dialog');
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ta bort utkastet');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/sammantraden');
+    await page.getByRole('status').filter({ hasText: 'Regionstyrelsen 21 oktober 2026 är borttaget.' }).waitFor();
+    await page.locator('.meeting-list li').first().waitFor();
+    expect(await page.locator('.meeting-list').innerText()).not.toContain('21 oktober 2026');
+    await accessible(page, 'utkast-borttaget');
+    const gone = await page.request.get(`${web.url}/api/meetings/regionstyrelsen-2026-10-21/authoring`);
+    expect(gone.status()).toBe(404);
+
+    // a published meeting has nothing to delete
+    const published = await open('sekreterare', '/sammantraden/rs-2026-05-06/versioner');
+    await published.locator('table.version-files').first().waitFor();
+    expect(await published.getByRole('button', { name: 'Ta bort utkastet' }).count()).toBe(0);
+  });
+
   web.itLoggedNoScriptErrors();
 });

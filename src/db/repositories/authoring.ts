@@ -85,6 +85,11 @@ export async function updateItemRow(db: Db, id: string, patch: { title?: string;
   await db.updateTable('agenda_item').set(set).where('id', '=', id).execute();
 }
 
+/** A meeting with its items, their presenters and blocks (the foreign keys cascade). */
+export async function deleteMeetingRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('meeting').where('id', '=', id).execute();
+}
+
 export async function deleteItemRow(db: Db, id: string): Promise<void> {
   await db.deleteFrom('content_block').where('item_id', '=', id).execute();
   await db.deleteFrom('agenda_item_presenter').where('item_id', '=', id).execute();

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agendaOrderInput, itemCreateInput, meetingCreateInput, meetingUpdateInput, presentersInput } from '../../domain/authoring.js';
-import { addItem, authoringMeeting, createMeeting, deleteItem, orderItems, setPresenters, updateMeeting } from '../../services/authoring/meetings.js';
+import { addItem, authoringMeeting, createMeeting, deleteItem, deleteMeeting, orderItems, setPresenters, updateMeeting } from '../../services/authoring/meetings.js';
 import { requestActor } from '../auth/actor.js';
 import { needs, requireUser } from '../auth/guard.js';
 import type { AppDependencies } from '../deps.js';
@@ -31,6 +31,15 @@ export const meetingAuthoringRoutes: FastifyPluginAsyncZod<{ deps: AppDependenci
     '/meetings/:id',
     { preHandler: needs('edit_meetings'), attachValidation: true, schema: { tags, summary: 'Ändra ett utkasts organ, datum, planperiod, fokusår eller rubrik', params: id, body: meetingUpdateInput } },
     async (request) => updateMeeting(deps.db, requireUser(request), request.params.id, request.body, requestActor(request)),
+  );
+
+  app.delete(
+    '/meetings/:id',
+    { preHandler: needs('edit_meetings'), schema: { tags, summary: 'Ta bort ett utkast som aldrig publicerats, med dess punkter, föredragande och block; ett publicerat sammanträde tas aldrig bort', params: id } },
+    async (request, reply) => {
+      await deleteMeeting(deps.db, requireUser(request), request.params.id, requestActor(request));
+      return reply.status(204).send();
+    },
   );
 
   app.post(

@@ -8,6 +8,7 @@ import {
   copyMeetingStructure,
   deferUniquePositions,
   deleteItemRow,
+  deleteMeetingRow,
   existingIds,
   focusYearExists,
   insertItem,
@@ -32,7 +33,7 @@ import { invalid, parseInput } from './input.js';
 /**
  * The secretary's side of authoring: create a meeting (optionally copying the previous meeting's
  * structure), edit its metadata, add items under goals, order them, assign presenters, delete
- * items of a draft. Every write runs in an actor transaction, so the audit trail has its author.
+ * items of a draft, and delete a draft that was never published. Every write runs in an actor transaction, so the audit trail has its author.
  */
 export type { AuthoringItem, AuthoringMeeting } from '../../domain/authoringView.js';
 
@@ -203,6 +204,23 @@ export async function setPresenters(db: Store, principal: Principal, itemId: str
 }
 
 /** Deletes an item of a draft meeting (with its presenters and blocks). */
+/**
+ * Deletes a draft that was never published, with its items, presenters and blocks (each on record
+ * in the audit trail). A meeting with a published version is never deleted — a correction's draft
+ * included: its versions are the board's record.
+ */
+export async function deleteMeeting(db: Store, principal: Principal, idOrDate: string, actor: Actor): Promise<void> {
+  await inActorTransaction(db, actor, async (trx) => {
+    const meeting = await draftMeeting(trx, principal, idOrDate);
+    const versions = await listVersions(trx, [meeting.id]);
+    if (versions.length > 0) {
+      const newest = Math.max(...versions.map((v) => v.version));
+      throw new StyrkortError('conflict', `Sammanträdet ${meeting.id} har publicerats (senast version ${newest}) och kan inte tas bort; bara ett utkast som aldrig publicerats kan tas bort.`);
+    }
+    await deleteMeetingRow(trx, meeting.id);
+  });
+}
+
 export async function deleteItem(db: Store, principal: Principal, itemId: string, actor: Actor): Promise<void> {
   await inActorTransaction(db, actor, async (trx) => {
     const { item, meeting } = await visibleItem(trx, principal, itemId);

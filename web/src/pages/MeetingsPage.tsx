@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { Meeting } from '../../../src/domain/meeting.js';
 import { formatDate } from '../../../src/domain/format.js';
 import { useApi } from '../api.js';
@@ -18,9 +18,16 @@ export function MeetingsPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const meetings = useApi<Meeting[]>('/api/meetings');
+  // after a draft was deleted on its own page (authoring/Publishing.tsx)
+  const deleted = (useLocation().state as { deletedMeeting?: unknown } | null)?.deletedMeeting;
   return (
     <>
       <PageHeading title={t('meetings.title')}>
+        {typeof deleted === 'string' ? (
+          <p className="notice" role="status">
+            {t('authoring.deleteMeeting.done', { meeting: deleted })}
+          </p>
+        ) : null}
         {can('edit_meetings') ? (
           <p>
             <Link className="button" to={authoringPaths.newMeeting()}>

@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
 import { formatDate, formatNumber } from '../../../../src/domain/format.js';
 import { latestReadable, PUBLISHED_FORMATS, type ArtifactInfo, type VersionSummary } from '../../../../src/domain/publishing.js';
 import { getJson, send } from '../../api.js';
 import { TableWrap } from '../../components/TableWrap.js';
 import { useI18n } from '../../i18n/I18n.js';
 import { versionFileUrl } from '../../lib/authoringPaths.js';
+import { paths } from '../../lib/paths.js';
 import { useSession } from '../../session/Session.js';
 import { Dialog } from './Dialog.js';
 import { Field, fieldErrors, FormError, messageFor, sentence } from './fields.js';
@@ -35,7 +37,8 @@ export function Publishing({ initial, editor }: { initial: VersionsData; editor:
   const { can } = useSession();
   const [data, setData] = useState(initial);
   const [phase, setPhase] = useState<Phase>({ state: 'idle' });
-  const [dialog, setDialog] = useState<'publish' | 'correction' | null>(null);
+  const [dialog, setDialog] = useState<'publish' | 'correction' | 'delete' | null>(null);
+  const navigate = useNavigate();
   const [withdrawing, setWithdrawing] = useState<number | null>(null);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -43,6 +46,8 @@ export function Publishing({ initial, editor }: { initial: VersionsData; editor:
   const mayPublish = can('publish');
   const nextVersion = Math.max(0, ...data.versions.map((v) => v.version)) + 1;
   const current = latestReadable(data.versions);
+  // a draft that was never published may be deleted; a meeting with a version never is
+  const mayDelete = editor && can('edit_meetings') && meeting.status === 'draft' && data.versions.length === 0;
 
   useEffect(() => {
     if (focusTarget === null) return;
@@ -85,6 +90,19 @@ export function Publishing({ initial, editor }: { initial: VersionsData; editor:
       await send('POST', `/api/meetings/${encodeURIComponent(meeting.id)}/correction`);
       return { message: t('authoring.correction.done', { version: String(nextVersion) }), focus: 'publicera' };
     });
+  };
+
+  const remove = () => {
+    setDialog(null);
+    setPhase({ state: 'working', message: t('authoring.deleteMeeting.working') });
+    requestAnimationFrame(() => statusRef.current?.focus());
+    send('DELETE', `/api/meetings/${encodeURIComponent(meeting.id)}`).then(
+      () => navigate(paths.meetings(), { state: { deletedMeeting: `${meeting.body} ${formatDate(meeting.date)}` } }),
+      (error: unknown) => {
+        setPhase({ state: 'failed', title: t('authoring.deleteMeeting.failed'), error });
+        setFocusTarget('publicering-status');
+      },
+    );
   };
 
   const working = phase.state === 'working';
@@ -131,6 +149,18 @@ export function Publishing({ initial, editor }: { initial: VersionsData; editor:
         </section>
       ) : null}
 
+      {mayDelete ? (
+        <section aria-labelledby="ta-bort" className="publish-panel">
+          <h2 id="ta-bort" tabIndex={-1}>
+            {t('authoring.deleteMeeting.title')}
+          </h2>
+          <p>{t('authoring.deleteMeeting.intro')}</p>
+          <button type="button" id="ta-bort-knapp" className="button-secondary" aria-disabled={working ? true : undefined} onClick={() => (working ? undefined : setDialog('delete'))}>
+            {t('authoring.deleteMeeting.button')}
+          </button>
+        </section>
+      ) : null}
+
       <section aria-labelledby="versioner">
         <h2 id="versioner">{t('authoring.versions.heading')}</h2>
         {data.versions.length === 0 ? <p>{t('authoring.versions.none')}</p> : null}
@@ -163,6 +193,18 @@ export function Publishing({ initial, editor }: { initial: VersionsData; editor:
         <div className="button-row">
           <button type="button" onClick={correct}>
             {t('authoring.correction.confirm')}
+          </button>
+          <button type="button" className="button-secondary" data-autofocus onClick={() => setDialog(null)}>
+            {t('authoring.cancel')}
+          </button>
+        </div>
+      </Dialog>
+
+      <Dialog open={dialog === 'delete'} title={t('authoring.deleteMeeting.dialogTitle', { meeting: `${meeting.body} ${formatDate(meeting.date)}` })} onClose={() => setDialog(null)} describedBy="ta-bort-text">
+        <p id="ta-bort-text">{t('authoring.deleteMeeting.dialogText')}</p>
+        <div className="button-row">
+          <button type="button" onClick={remove}>
+            {t('authoring.deleteMeeting.confirm')}
           </button>
           <button type="button" className="button-secondary" data-autofocus onClick={() => setDialog(null)}>
             {t('authoring.cancel')}
