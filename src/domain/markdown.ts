@@ -1,13 +1,16 @@
 /**
  * The markdown that information items are written in, parsed into a small tree that every
  * renderer draws itself: paragraphs, headings, bullet and numbered lists (nested by indentation),
- * quotes, **bold** and *italic*. Everything else is text — there is no raw HTML, and a link
+ * quotes, **bold**, *italic* and ~~struck through~~ (a changed date: "~~27 maj~~ 18 april").
+ * Everything else is text — there is no raw HTML, and a link
  * `[text](url)` keeps only its text. Item text is user content: renderers escape every run.
  */
 export interface Run {
   text: string;
   bold: boolean;
   italic: boolean;
+  /** Struck through: text that no longer holds, shown beside what replaced it. */
+  strike: boolean;
 }
 
 export interface ListItem {
@@ -34,25 +37,30 @@ const LIST_ITEM = /^(\s*)([-*+]|(\d{1,9})[.)])\s+(.*)$/;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const QUOTE = /^\s{0,3}>\s?(.*)$/;
 
-/** Inline text into runs: `**bold**`, `*italic*` / `_italic_`, `[text](url)` → text, `\*` → `*`. */
+/** Inline text into runs: `**bold**`, `*italic*` / `_italic_`, `~~struck~~`, `[text](url)` → text, `\*` → `*`. */
 export function parseInline(text: string): Run[] {
   const runs: Run[] = [];
   let bold = false;
   let italic = false;
+  let strike = false;
   let buffer = '';
   const flush = () => {
     if (buffer === '') return;
     const last = runs[runs.length - 1];
-    if (last && last.bold === bold && last.italic === italic) last.text += buffer;
-    else runs.push({ text: buffer, bold, italic });
+    if (last && last.bold === bold && last.italic === italic && last.strike === strike) last.text += buffer;
+    else runs.push({ text: buffer, bold, italic, strike });
     buffer = '';
   };
   const source = text.replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1');
   for (let i = 0; i < source.length; i++) {
     const c = source[i] as string;
     const next = source[i + 1];
-    if (c === '\\' && next !== undefined && '*_\\[]()#>-'.includes(next)) {
+    if (c === '\\' && next !== undefined && '*_\\[]()#>-~'.includes(next)) {
       buffer += next;
+      i++;
+    } else if (c === '~' && next === '~' && (strike || closesStrike(source, i))) {
+      flush();
+      strike = !strike;
       i++;
     } else if (c === '*' && next === '*' && (bold || source.indexOf('**', i + 2) !== -1)) {
       flush();
@@ -75,6 +83,14 @@ function closesItalic(source: string, at: number, marker: string): boolean {
   if (after === undefined || after === ' ' || after === marker) return false;
   if (marker === '_' && at > 0 && /\w/.test(source[at - 1] as string)) return false;
   const close = source.indexOf(marker, at + 1);
+  return close !== -1 && source[close - 1] !== ' ';
+}
+
+/** An opening `~~` counts only before text and when a closing `~~` follows after text. */
+function closesStrike(source: string, at: number): boolean {
+  const after = source[at + 2];
+  if (after === undefined || after === ' ' || after === '~') return false;
+  const close = source.indexOf('~~', at + 2);
   return close !== -1 && source[close - 1] !== ' ';
 }
 

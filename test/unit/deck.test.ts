@@ -84,8 +84,8 @@ describe('the deck of a meeting', () => {
           ordered: false,
           start: 1,
           items: [
-            { runs: [{ text: 'Vi styr', bold: true, italic: false }, { text: ' till rätt vårdnivå', bold: false, italic: false }], children: [] },
-            { runs: [{ text: 'Vi ', bold: false, italic: false }, { text: 'prioriterar', bold: false, italic: true }, { text: ' medicinskt', bold: false, italic: false }], children: [] },
+            { runs: [{ text: 'Vi styr', bold: true, italic: false, strike: false }, { text: ' till rätt vårdnivå', bold: false, italic: false, strike: false }], children: [] },
+            { runs: [{ text: 'Vi ', bold: false, italic: false, strike: false }, { text: 'prioriterar', bold: false, italic: true, strike: false }, { text: ' medicinskt', bold: false, italic: false, strike: false }], children: [] },
           ],
         },
       ],

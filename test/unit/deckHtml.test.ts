@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/domain/deck/build.js';
 import { renderHtml } from '../../src/reports/html/render.js';
+import { renderPptx } from '../../src/reports/pptx/render.js';
+import { readPptx } from '../support/pptxRead.js';
 import { DECK_SCRIPT, DECK_SCRIPT_HASH } from '../../src/reports/html/script.js';
 import { DEFAULT_THEME } from '../../src/reports/theme.js';
 import { createHash } from 'node:crypto';
@@ -19,6 +21,19 @@ describe('the web deck', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('<li><strong>fet</strong> &amp; <em>kursiv</em> &lt;svg onload=alert(3)&gt;</li>');
     expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+
+  it('strikes through ~~text~~ — drawn and said in the web deck, a struck run in PowerPoint', async () => {
+    const changed = meeting([item('x', 'g1', 'Tidplan', [], [{ type: 'text', markdown: '- Beslut i regionfullmäktige ~~27 maj~~ 18 april' }])]);
+    const deck = buildDeck(changed);
+    const html = renderHtml({ deck, theme: DEFAULT_THEME, assets: new Map() });
+    expect(html).toContain('<li>Beslut i regionfullmäktige <del><span class="sr-only">struket: </span>27 maj</del> 18 april</li>');
+    const { slides } = await readPptx(await renderPptx({ deck, theme: DEFAULT_THEME, assets: new Map() }));
+    const runs = slides.flatMap((slide) => [...slide.xml.matchAll(/<a:r>([\s\S]*?)<\/a:r>/g)].map((m) => m[1] as string)).filter((r) => /27 maj|18 april/.test(r));
+    expect(runs.map((r) => [/<a:t>([^<]*)<\/a:t>/.exec(r)?.[1], /<a:rPr[^>]*\bstrike="sngStrike"/.test(r)])).toEqual([
+      ['27 maj', true],
+      [' 18 april', false],
+    ]);
   });
 
   it('has one inline script, whose hash is the one in the CSP', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseInline, parseMarkdown, runsText } from '../../src/domain/markdown.js';
 
-const plain = (text: string) => ({ text, bold: false, italic: false });
+const plain = (text: string) => ({ text, bold: false, italic: false, strike: false });
 
 describe('markdown of information items', () => {
   it('paragraphs are separated by blank lines; lines within one are joined', () => {
@@ -40,9 +40,9 @@ describe('markdown of information items', () => {
 
   it('**bold** and *italic* become runs; a link keeps only its text; a lone asterisk stays', () => {
     expect(parseInline('**Vi styr** till *rätt* nivå, se [rapporten](https://example.org) * 2')).toEqual([
-      { text: 'Vi styr', bold: true, italic: false },
+      { text: 'Vi styr', bold: true, italic: false, strike: false },
       plain(' till '),
-      { text: 'rätt', bold: false, italic: true },
+      { text: 'rätt', bold: false, italic: true, strike: false },
       plain(' nivå, se rapporten * 2'),
     ]);
   });
@@ -53,5 +53,17 @@ describe('markdown of information items', () => {
 
   it('snake_case words are not italic, and an escaped asterisk is an asterisk', () => {
     expect(parseInline('filen rs_2026_05 och \\*stjärna\\*')).toEqual([plain('filen rs_2026_05 och *stjärna*')]);
+  });
+
+  it('~~text~~ is struck through, also inside bold; a lone or spaced ~~ and an escaped ~ stay text', () => {
+    expect(parseInline('Klart ~~27 maj~~ 18 april')).toEqual([plain('Klart '), { text: '27 maj', bold: false, italic: false, strike: true }, plain(' 18 april')]);
+    expect(parseInline('**Beslut ~~juni~~ maj**')).toEqual([
+      { text: 'Beslut ', bold: true, italic: false, strike: false },
+      { text: 'juni', bold: true, italic: false, strike: true },
+      { text: ' maj', bold: true, italic: false, strike: false },
+    ]);
+    expect(parseInline('ca ~~ 5 %, ~~ inte struket')).toEqual([plain('ca ~~ 5 %, ~~ inte struket')]);
+    expect(parseInline('bara ~~ett')).toEqual([plain('bara ~~ett')]);
+    expect(parseInline('\\~\\~inte\\~\\~')).toEqual([plain('~~inte~~')]);
   });
 });

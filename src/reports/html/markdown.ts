@@ -3,13 +3,15 @@ import { esc } from './escape.js';
 
 /**
  * Markdown (as parsed by the domain) as HTML. Only the elements listed here are ever written —
- * p, h4–h6, ul, ol, li, strong, em, blockquote — and every text run is escaped: item text is
+ * p, h4–h6, ul, ol, li, strong, em, del (with a span saying "struket"), blockquote — and every text run is escaped: item text is
  * user content and raw HTML in it stays text.
  */
 function runs(list: readonly Run[]): string {
   return list
     .map((r) => {
       let html = esc(r.text);
+      // struck through is said, not only drawn: screen readers do not announce <del> by default
+      if (r.strike) html = `<del><span class="sr-only">struket: </span>${html}</del>`;
       if (r.italic) html = `<em>${html}</em>`;
       if (r.bold) html = `<strong>${html}</strong>`;
       return html;

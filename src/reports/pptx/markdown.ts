@@ -5,13 +5,13 @@ import { hex, LANG } from './layout.js';
 
 /**
  * Markdown (as parsed by the domain) as PowerPoint paragraphs: real bullets and numbering with
- * indent levels, bold and italic runs. Text is passed as text; pptxgenjs escapes it for XML.
+ * indent levels, bold, italic and struck-through runs. Text is passed as text; pptxgenjs escapes it for XML.
  */
 type TextRun = TextProps;
 type ParagraphOptions = TextPropsOptions;
 
 function runs(list: readonly Run[], paragraph: ParagraphOptions, extra: ParagraphOptions = {}): TextRun[] {
-  const shown = list.length > 0 ? list : [{ text: '', bold: false, italic: false }];
+  const shown = list.length > 0 ? list : [{ text: '', bold: false, italic: false, strike: false }];
   return shown.map((r, i) => ({
     text: r.text,
     options: {
@@ -20,6 +20,7 @@ function runs(list: readonly Run[], paragraph: ParagraphOptions, extra: Paragrap
       lang: LANG,
       bold: r.bold || extra.bold === true,
       italic: r.italic || extra.italic === true,
+      ...(r.strike ? { strike: 'sngStrike' as const } : {}),
       breakLine: i === shown.length - 1,
     },
   }));

@@ -1,12 +1,22 @@
 import { Fragment, type ReactNode } from 'react';
+import { useI18n } from '../i18n/I18n.js';
 import { parseMarkdown, type MdBlock, type MdList, type Run } from '../../../src/domain/markdown.js';
 
 /** Item text (markdown) as elements; headings start below the block's own heading level. */
 function Runs({ runs }: { runs: readonly Run[] }) {
+  const { t } = useI18n();
   return (
     <>
       {runs.map((r, i) => {
         let node: ReactNode = r.text;
+        // struck through is said, not only drawn: screen readers do not announce <del> by default
+        if (r.strike)
+          node = (
+            <del>
+              <span className="visually-hidden">{t('markdown.struck')} </span>
+              {node}
+            </del>
+          );
         if (r.italic) node = <em>{node}</em>;
         if (r.bold) node = <strong>{node}</strong>;
         return <Fragment key={i}>{node}</Fragment>;
