@@ -21,7 +21,7 @@ interface AuthoringItem {
   position: number;
   title: string;
   ready: boolean;
-  presenters: Array<{ personId: string; name: string }>;
+  presenters: Array<{ personId: string; name: string; titleOverride: string | null }>;
   blocks: Array<{ id: number; block: { type: string } & Record<string, unknown> }>;
 }
 
@@ -142,6 +142,25 @@ describe('authoring and publishing in Chromium', () => {
     expect(await item.innerText()).toContain('Föredragande: Helen Persson, HR-direktör');
     expect(await focusedId(page)).toBe(`foredragande-${newItemId}`);
     expect((await authoring(page)).items.find((i) => i.id === newItemId)?.presenters.map((p) => p.personId)).toEqual(['helen-persson']);
+
+    // the title as this pack prints it, set in the picker; emptied, the title held at the date again
+    const titleAs = async (text: string) => {
+      await item.getByRole('button', { name: `Ändra föredragande ${NEW_ITEM}` }).click();
+      const field = item.getByLabel('Titel på dagordningen för Helen Persson');
+      expect(await field.getAttribute('placeholder')).toBe('HR-direktör');
+      await field.fill(text);
+      await item.getByRole('button', { name: `Spara föredragande ${NEW_ITEM}` }).click();
+      await page.getByText(`Föredragande för ${NEW_ITEM} är sparade.`).waitFor();
+    };
+    await titleAs('tf. personaldirektör');
+    await expect.poll(() => item.innerText()).toContain('Föredragande: Helen Persson, tf. personaldirektör');
+    expect((await authoring(page)).items.find((i) => i.id === newItemId)?.presenters).toEqual([expect.objectContaining({ personId: 'helen-persson', titleOverride: 'tf. personaldirektör' })]);
+    await item.getByRole('button', { name: `Ändra föredragande ${NEW_ITEM}` }).click();
+    await accessible(page, 'dagordning-foredragande-titel');
+    await item.getByRole('button', { name: 'Avbryt' }).click();
+    await titleAs('');
+    await expect.poll(() => item.innerText()).toContain('Föredragande: Helen Persson, HR-direktör');
+    expect((await authoring(page)).items.find((i) => i.id === newItemId)?.presenters).toEqual([expect.objectContaining({ personId: 'helen-persson', titleOverride: null })]);
 
     // keyboard only: from the top of the page to the new item's "Flytta upp", then Enter
     await page.locator('h1').focus();

@@ -69,6 +69,10 @@ export const sv = {
   'authoring.presenters.saved': 'Föredragande för {title} är sparade.',
   'authoring.presenters.failed': 'Föredragande kunde inte sparas.',
   'authoring.presenters.row': 'föredragande',
+  'authoring.presenters.title': 'Titel på dagordningen',
+  'authoring.presenters.titleFor': 'för {name}',
+  'authoring.presenters.titleHint': 'Tom: titeln personen har vid sammanträdet, {title}. Skriv en annan om paketet ska säga något annat, t.ex. "tf. regiondirektör".',
+  'authoring.presenters.titleHintNone': 'Personen har ingen titel vid sammanträdet. Skriv den titel dagordningen ska visa.',
 
   'authoring.add.title': 'Ny informationspunkt',
   'authoring.add.itemTitle': 'Rubrik',
@@ -357,6 +361,10 @@ export const en: Record<keyof typeof sv, string> = {
   'authoring.presenters.saved': 'The presenters of {title} are saved.',
   'authoring.presenters.failed': 'The presenters could not be saved.',
   'authoring.presenters.row': 'presenter',
+  'authoring.presenters.title': 'Title on the agenda',
+  'authoring.presenters.titleFor': 'for {name}',
+  'authoring.presenters.titleHint': 'Empty: the title the person holds at the meeting, {title}. Write another if the pack should say something else, e.g. "acting regional director".',
+  'authoring.presenters.titleHintNone': 'The person holds no title at the meeting. Write the title the agenda should show.',
 
   'authoring.add.title': 'New information item',
   'authoring.add.itemTitle': 'Heading',

@@ -14,9 +14,17 @@ export function personLabel(people: readonly PersonView[], personId: string, dat
   return person ? presenterLabel(person.name, titleAt(person, date)) : personId;
 }
 
+/** The title a person holds at the meeting date, or null. */
+function heldTitle(people: readonly PersonView[], personId: string, date: string): string | null {
+  const person = people.find((p) => p.id === personId);
+  return person ? titleAt(person, date) : null;
+}
+
 /**
- * An item's presenters in order: each chosen person with a remove button, and a select to add
- * one more. Keyboard only, no drag; the list's order is the agenda's order.
+ * An item's presenters in order: each chosen person with the title the agenda prints for them
+ * (empty: the title they hold at the meeting date; or as this item's pack words it, e.g.
+ * "tf. regiondirektör") and a remove button, and a select to add one more. Keyboard only, no
+ * drag; the list's order is the agenda's order.
  */
 export function PresenterPicker({
   people,
@@ -55,6 +63,9 @@ export function PresenterPicker({
     onChange([...value, { personId: current, titleOverride: null }]);
     setFocus('select');
   };
+  const setTitle = (personId: string, text: string) => {
+    onChange(value.map((p) => (p.personId === personId ? { ...p, titleOverride: text.trim() === '' ? null : text } : p)));
+  };
   const remove = (personId: string, index: number) => {
     onChange(value.filter((p) => p.personId !== personId));
     setFocus({ index });
@@ -69,11 +80,28 @@ export function PresenterPicker({
         <ol id={`${id}-list`} className="presenter-list">
           {value.map((p, i) => (
             <li key={p.personId}>
-              <span>{personLabel(people, p.personId, date)}</span>{' '}
+              <span>{p.titleOverride ? presenterLabel(people.find((x) => x.id === p.personId)?.name ?? p.personId, p.titleOverride) : personLabel(people, p.personId, date)}</span>{' '}
               <button type="button" className="button-secondary button-small" onClick={() => remove(p.personId, i)}>
                 {t('authoring.presenters.remove')}
                 <span className="visually-hidden"> {personLabel(people, p.personId, date)}</span>
               </button>
+              <div className="field presenter-title">
+                <label htmlFor={`${id}-title-${i}`}>
+                  {t('authoring.presenters.title')}
+                  <span className="visually-hidden"> {t('authoring.presenters.titleFor', { name: people.find((x) => x.id === p.personId)?.name ?? p.personId })}</span>
+                </label>
+                <input
+                  id={`${id}-title-${i}`}
+                  type="text"
+                  value={p.titleOverride ?? ''}
+                  placeholder={heldTitle(people, p.personId, date) ?? ''}
+                  aria-describedby={`${id}-title-${i}-hint`}
+                  onChange={(e) => setTitle(p.personId, e.target.value)}
+                />
+                <p id={`${id}-title-${i}-hint`} className="hint">
+                  {heldTitle(people, p.personId, date) ? t('authoring.presenters.titleHint', { title: heldTitle(people, p.personId, date) ?? '' }) : t('authoring.presenters.titleHintNone')}
+                </p>
+              </div>
             </li>
           ))}
         </ol>
