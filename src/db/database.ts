@@ -21,8 +21,67 @@ export interface DatabaseOptions {
 
 export interface OpenedDatabase extends DatabaseHandle {
   embedded: EmbeddedPostgres | null;
+  /** The embedded server's state as the supervisor sees it (null for an external database). */
+  status(): EmbeddedStatus | null;
   /** Closes the pool, then stops the embedded server if this process started it. */
   shutdown(): Promise<void>;
+}
+
+export interface EmbeddedStatus {
+  state: 'running' | 'restarting';
+  /** Restarts since this process started it. */
+  restarts: number;
+  /** When it last exited unexpectedly (ISO time), and how. */
+  lastExit: { at: string; how: string } | null;
+}
+
+/** Waits between restart attempts of the embedded server: 1, 2, 4 … up to 30 s. */
+const RESTART_BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 30_000];
+
+/**
+ * Looks after an embedded server this process owns: when it exits without being stopped (killed,
+ * crashed, out of memory), it is started again in the same directory on the same port — after 1
+ * s, then with a longer wait after each failed try — until it runs or the process shuts down.
+ * The pool keeps its connection string; requests in between fail with 503 and the health answer
+ * says the database is being restarted.
+ */
+function supervise(embedded: EmbeddedPostgres, log: (line: string) => void): { status(): EmbeddedStatus; stop(): void } {
+  const status: EmbeddedStatus = { state: 'running', restarts: 0, lastExit: null };
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  const attempt = (n: number) => {
+    const wait = RESTART_BACKOFF_MS[Math.min(n, RESTART_BACKOFF_MS.length - 1)] as number;
+    timer = setTimeout(() => {
+      timer = null;
+      if (stopped) return;
+      embedded.restart().then(
+        () => {
+          status.state = 'running';
+          status.restarts += 1;
+          log(`Den inbyggda databasen körs igen (omstart ${status.restarts}, försök ${n + 1}).`);
+        },
+        (error: unknown) => {
+          log(`Omstart av den inbyggda databasen misslyckades (försök ${n + 1}): ${(error as Error).message}`);
+          attempt(n + 1);
+        },
+      );
+    }, wait);
+  };
+  embedded.onUnexpectedExit((code, signal) => {
+    if (stopped) return;
+    const how = signal ? `signal ${signal}` : `kod ${code ?? '?'}`;
+    status.state = 'restarting';
+    status.lastExit = { at: new Date().toISOString(), how };
+    log(`Den inbyggda databasen avslutades oväntat (${how}); startar om den om ${RESTART_BACKOFF_MS[0]! / 1000} s.`);
+    attempt(0);
+  });
+  return {
+    status: () => ({ ...status }),
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
 }
 
 const MIN_SERVER_VERSION = 150000;
@@ -73,10 +132,13 @@ export async function openConfiguredDatabase(options: DatabaseOptions): Promise<
     await embedded?.stop();
     throw error;
   }
+  const supervisor = embedded?.owned ? supervise(embedded, options.log ?? (() => undefined)) : null;
   return {
     ...handle,
     embedded,
+    status: () => supervisor?.status() ?? null,
     async shutdown() {
+      supervisor?.stop();
       await handle.close();
       await embedded?.stop();
     },

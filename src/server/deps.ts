@@ -21,4 +21,6 @@ export interface AppDependencies {
   logStream?: { write(line: string): void };
   /** The built web app to serve; default dist/web in the package. */
   webDir?: string;
+  /** The embedded database's state, for the health answer; absent for an external database. */
+  databaseStatus?: () => { state: 'running' | 'restarting'; restarts: number; lastExit: { at: string; how: string } | null } | null;
 }

@@ -51,6 +51,43 @@ describe('the server process with the embedded PostgreSQL', () => {
     expect(log.trimEnd().split('\n').at(-1)).toMatch(/database system is shut down/);
   });
 
+  it('starts the embedded PostgreSQL again when it dies while serving (kill -9), and says so in the log and the health answer', async () => {
+    const dir = await tempDir('styrkort-sup-');
+    dirs.push(dir);
+    const env = { STYRKORT_DATA_DIR: path.join(dir, 'pg') };
+    const server = await startServer(['serve'], env);
+    let serverExited = false;
+    void server.exited.then(() => (serverExited = true));
+    const health = async () => {
+      const r = await fetch(`${server.url}/api/health`);
+      return { status: r.status, body: (await r.json()) as { database: string; embedded?: { state: string; restarts: number; lastExit: { how: string } | null } } };
+    };
+    expect((await health()).body).toMatchObject({ database: 'ok', embedded: { state: 'running', restarts: 0, lastExit: null } });
+
+    const killed = await postgresPid(env.STYRKORT_DATA_DIR);
+    process.kill(killed, 'SIGKILL');
+    const seen = new Set<string>();
+    let last = await health();
+    for (let waited = 0; !(last.status === 200 && last.body.embedded?.restarts === 1); waited += 200) {
+      if (waited > 120_000 || serverExited) throw new Error(`ingen omstart:\n${server.output()}`);
+      seen.add(`${last.status} ${last.body.database}`);
+      await new Promise((r) => setTimeout(r, 200));
+      last = await health();
+    }
+    expect(last.body.embedded).toMatchObject({ state: 'running', restarts: 1, lastExit: { how: 'signal SIGKILL' } });
+    expect([...seen].every((s) => s === '503 startas om' || s === '503 fel' || s === '200 ok')).toBe(true);
+    expect(server.output()).toContain('Den inbyggda databasen avslutades oväntat (signal SIGKILL); startar om den om 1 s.');
+    expect(server.output()).toMatch(/Den inbyggda databasen körs igen \(omstart 1, försök \d+\)\./);
+    const restarted = await postgresPid(env.STYRKORT_DATA_DIR);
+    expect(restarted).not.toBe(killed);
+    expect(isAlive(killed)).toBe(false);
+    expect(serverExited).toBe(false);
+
+    server.child.kill('SIGTERM');
+    expect((await server.exited).code).toBe(0);
+    expect(isAlive(restarted)).toBe(false);
+  });
+
   it('start loads the demo into an empty database, names the demo accounts, and stops in order on SIGINT', async () => {
     const dir = await tempDir('styrkort-int-');
     dirs.push(dir);

@@ -42,6 +42,13 @@ export interface EmbeddedPostgres {
   dataDir: string;
   /** True when this process started the server and will stop it. */
   owned: boolean;
+  /**
+   * Called when a server this process started exits without being stopped (killed, crashed);
+   * `restart` then starts it again in the same directory on the same port, so connection
+   * strings stay valid. Neither does anything for a server attached to (`owned` false).
+   */
+  onUnexpectedExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void;
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -326,7 +333,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedP
         }
         await sleep(200);
       }
-      return { url, port: running.port, dataDir, owned: false, stop: async () => undefined };
+      return { url, port: running.port, dataDir, owned: false, onUnexpectedExit: () => undefined, restart: async () => undefined, stop: async () => undefined };
     }
     if (ownerAlive) {
       throw configError(`Databasen i ${dataDir} används redan av en annan Styrkort-process (pid ${owner?.pid}). Stoppa den först eller välj en annan katalog med STYRKORT_DATA_DIR=…`);
@@ -349,33 +356,49 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedP
   if (options.port !== null && (await portInUse(port))) {
     throw configError(`Porten ${port} för den inbyggda databasen används redan. Välj en annan med STYRKORT_PG_PORT=… eller ta bort inställningen.`);
   }
-  const child = await startServer(bins, dataDir, port, owner);
-  let exited: number | null = null;
-  child.once('exit', (code) => {
-    exited = code ?? -1;
-  });
-
   const url = urlFor(credentials, port, DATABASE);
   const adminUrl = urlFor(credentials, port, 'postgres');
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (!(await canConnect(adminUrl))) {
-    if (exited !== null) throw configError(`Den inbyggda databasen startade inte (${(await tailLog(dataDir)) || `kod ${exited}`}). Se ${path.join(dataDir, LOG_FILE)}.`);
-    if (Date.now() > deadline) {
-      if (child.pid) await stopPid(child.pid, log);
-      throw configError(`Den inbyggda databasen svarade inte inom ${START_TIMEOUT_MS / 1000} s. Se ${path.join(dataDir, LOG_FILE)}.`);
-    }
-    await sleep(100);
-  }
-  await ensureDatabase(credentials, port);
-  const pid = child.pid as number;
-  await writeFile(ownerFile, JSON.stringify({ pid: process.pid, postgresPid: pid }), { mode: 0o600 });
-
+  const exitListeners: Array<(code: number | null, signal: NodeJS.Signals | null) => void> = [];
   let stopped = false;
+  let pid = 0;
+
+  /** Starts the postmaster and waits until it answers; its unexpected exit is reported to the listeners. */
+  const launch = async (): Promise<void> => {
+    const child = await startServer(bins, dataDir, port, owner);
+    let exited: number | null = null;
+    child.once('exit', (code, signal) => {
+      exited = code ?? -1;
+      if (!stopped && pid === child.pid) for (const listener of exitListeners) listener(code, signal);
+    });
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (!(await canConnect(adminUrl))) {
+      if (exited !== null) throw configError(`Den inbyggda databasen startade inte (${(await tailLog(dataDir)) || `kod ${exited}`}). Se ${path.join(dataDir, LOG_FILE)}.`);
+      if (Date.now() > deadline) {
+        if (child.pid) await stopPid(child.pid, log);
+        throw configError(`Den inbyggda databasen svarade inte inom ${START_TIMEOUT_MS / 1000} s. Se ${path.join(dataDir, LOG_FILE)}.`);
+      }
+      await sleep(100);
+    }
+    pid = child.pid as number;
+    await writeFile(ownerFile, JSON.stringify({ pid: process.pid, postgresPid: pid }), { mode: 0o600 });
+  };
+
+  await launch();
+  await ensureDatabase(credentials, port);
+
   return {
     url,
     port,
     dataDir,
     owned: true,
+    onUnexpectedExit(listener) {
+      exitListeners.push(listener);
+    },
+    async restart() {
+      if (stopped) throw configError('Den inbyggda databasen är stoppad och startas inte om.');
+      await launch();
+      if (stopped) await stopPid(pid, log); // stopped while it was starting: leave nothing running
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
