@@ -6,10 +6,13 @@
  */
 const SWEDISH_LETTERS = new Set(['å', 'ä', 'ö']);
 
+/** Text with nothing to fold but case: printable ASCII and å, ä, ö. */
+const PLAIN_LETTERS = /^[ -~åäö]*$/;
+
 export function matchKey(text: string): string {
-  const folded = Array.from(text.normalize('NFC').toLocaleLowerCase('sv-SE'), (c) =>
-    SWEDISH_LETTERS.has(c) ? c : c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
-  ).join('');
+  const lower = text.normalize('NFC').toLocaleLowerCase('sv-SE');
+  // ASCII and å, ä, ö have no marks to strip: skip the per-character pass (an import looks up every row's names)
+  const folded = PLAIN_LETTERS.test(lower) ? lower : Array.from(lower, (c) => (SWEDISH_LETTERS.has(c) ? c : c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))).join('');
   return folded
     .replace(/[\u2010-\u2015\u2212\-_/,.;:()"'”“’|]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { parseCsv } from '../../src/importers/csv/parse.js';
 import { errorReportCsv, errorReportXlsx } from '../../src/importers/tabular/errorReport.js';
 import type { ImportIssue } from '../../src/importers/tabular/issues.js';
-import { RowResolver, type ResolveCatalog } from '../../src/importers/tabular/resolve.js';
+import { MAX_SUGGESTED_NAMES, RowResolver, type ResolveCatalog } from '../../src/importers/tabular/resolve.js';
+import { MAX_CELL_CHARS, MAX_NAME_CHARS } from '../../src/importers/tabular/sheet.js';
 import { csvBytes } from '../support/importFiles.js';
 import { area, indicator } from './fixtures.js';
 
@@ -73,6 +74,31 @@ describe('names in files resolved to indicators and areas', () => {
       ['area', 'KLT', 1, 'klt', true],
     ]);
     expect(unresolved[0]?.first).toEqual({ sheet: null, row: 2, column: 'A' });
+  });
+
+  it('suggests for the first 200 unknown names of each kind; later ones are listed without (a file of only unknown names)', async () => {
+    const lines = ['Indikator;Område;Period;Värde'];
+    for (let i = 0; i < MAX_SUGGESTED_NAMES + 50; i++) lines.push(`BUP väntetid ${i};Region Kalmar län;2026-03;1`);
+    const { unresolved, issues } = await resolveCsv(lines.join('\n'));
+    expect(unresolved).toHaveLength(MAX_SUGGESTED_NAMES + 50);
+    expect(unresolved.slice(0, MAX_SUGGESTED_NAMES).every((u) => u.suggestions[0]?.id === 'bup-medelvantetid')).toBe(true);
+    expect(unresolved.slice(MAX_SUGGESTED_NAMES).every((u) => u.suggestions.length === 0)).toBe(true);
+    expect(issues.at(-1)).toMatchObject({ row: MAX_SUGGESTED_NAMES + 51, column: 'A', rule: 'okänd indikator', message: `okänd indikator "BUP väntetid ${MAX_SUGGESTED_NAMES + 49}"` });
+  });
+
+  it('refuses a name over 300 characters and any cell over 5 000, naming row and column, without comparing it', async () => {
+    const long = 'Väntetid '.repeat(12_000); // 108 000 characters: a name once took 9,5 s to compare
+    const { rows, issues, unresolved } = await resolveCsv(
+      ['Indikator;Område;Period;Värde;Kommentar', `${long};Region Kalmar län;2026-03;1;`, `tillbud;${'x'.repeat(MAX_NAME_CHARS + 1)};T1 2026;2;`, `tillbud;Region Kalmar län;T1 2026;3;${'k'.repeat(MAX_CELL_CHARS + 1)}`, 'tillbud;Region Kalmar län;T2 2026;4;kort'].join('\n'),
+    );
+    expect(issues.map((i) => [i.row, i.column, i.rule, i.message])).toEqual([
+      [2, 'A', 'för lång text', `ett namn får vara högst 300 tecken; den här är ${long.length.toLocaleString('sv-SE')}`],
+      [3, 'B', 'för lång text', 'ett namn får vara högst 300 tecken; den här är 301'],
+      [4, 'E', 'för lång text', 'en cell får vara högst 5\u00a0000 tecken; den här är 5\u00a0001'],
+    ]);
+    expect(issues[0]?.value).toBe(`${long.slice(0, 60)}…`);
+    expect(unresolved).toEqual([]);
+    expect(rows.map((r) => r.sourceRow)).toEqual([5]);
   });
 
   it('fits periods to the indicator and checks the rules, pointing at the column that breaks them', async () => {

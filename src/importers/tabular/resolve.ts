@@ -69,6 +69,14 @@ function lookupIn(index: Map<string, Set<string>>, key: string): Lookup {
   return { ambiguous: [...set].sort() };
 }
 
+/**
+ * Unknown names that get suggestions, per kind. Each is compared with every known name; a file
+ * of 300 000 rows each naming a different unknown indicator kept the server busy for minutes.
+ * Names past this many are listed without suggestions (a file like that is the wrong file, or
+ * needs a mapping, not 300 000 guesses).
+ */
+export const MAX_SUGGESTED_NAMES = 200;
+
 export class RowResolver {
   private readonly indicators = new Map<string, Indicator>();
   private readonly areaNames = new Map<string, Area>();
@@ -79,6 +87,7 @@ export class RowResolver {
   private readonly indicatorCache = new Map<string, Lookup>();
   private readonly areaCache = new Map<string, Lookup>();
   private readonly unresolvedNames = new Map<string, UnresolvedName>();
+  private readonly suggested = { indicator: 0, area: 0 };
   private readonly periodCache = new Map<string, string | null>();
   private readonly indicatorCandidates: Candidate[];
   private readonly areaCandidates: Candidate[];
@@ -151,7 +160,10 @@ export class RowResolver {
       const ambiguous = found !== null && 'ambiguous' in found;
       const suggestions = ambiguous
         ? found.ambiguous.map((id) => ({ id, label: (kind === 'indicator' ? this.indicators.get(id)?.name : this.areaNames.get(id)?.name) ?? id, score: 1 }))
-        : suggest(text, kind === 'indicator' ? this.indicatorCandidates : this.areaCandidates);
+        : this.suggested[kind] < MAX_SUGGESTED_NAMES
+          ? suggest(text, kind === 'indicator' ? this.indicatorCandidates : this.areaCandidates)
+          : [];
+      if (!ambiguous) this.suggested[kind] += 1;
       entry = { kind, text, key: matchKey(text), rows: 0, first: { sheet: row.sheet, row: row.row, column }, ambiguous, suggestions };
       this.unresolvedNames.set(key, entry);
     }

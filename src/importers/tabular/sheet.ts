@@ -88,6 +88,16 @@ const TRUE_WORDS = new Set(['ja', 'j', 'x', '1', 'sant', 'true', 'prel', 'prelim
 const FALSE_WORDS = new Set(['nej', 'n', '0', 'falskt', 'false', 'slutlig', 'slutligt', 'definitiv']);
 const SCENARIO_WORDS = new Map<string, Scenario>([...SCENARIOS.map((s) => [s, s] as [string, Scenario]), ['outcome', 'utfall'], ['forecast', 'prognos']]);
 
+/** Longest indicator or area name read: a name is looked up and compared with every known one. */
+export const MAX_NAME_CHARS = 300;
+/** Longest text in any other cell of a data row (a comment, a source). */
+export const MAX_CELL_CHARS = 5_000;
+
+/** The first 60 characters of a long text, for an issue's value. */
+function shortened(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
 export class SheetInterpreter {
   private layout: Layout | null = null;
   private scanned = 0;
@@ -113,8 +123,25 @@ export class SheetInterpreter {
     }
     if (source.cells.every(isEmptyCell)) return;
     this.dataRows += 1;
+    if (this.tooLong(source)) return;
     if (this.layout.kind === 'long') this.longRow(this.layout, source);
     else this.wideRow(this.layout, source);
+  }
+
+  /** A data row with a cell longer than any real one is refused where it is, and not read further. */
+  private tooLong(source: SourceRow): boolean {
+    for (let i = 0; i < source.cells.length; i++) {
+      const cell = source.cells[i];
+      if (typeof cell !== 'string' || cell.length <= MAX_NAME_CHARS) continue;
+      const layout = this.layout as Layout;
+      const isName = (layout.rowLabel !== null && layout.rowLabelIndex === i) || layout.roles.get('indicator') === i || layout.roles.get('area') === i;
+      const limit = isName ? MAX_NAME_CHARS : MAX_CELL_CHARS;
+      if (cell.length <= limit) continue;
+      const what = isName ? 'ett namn' : 'en cell';
+      this.issue(source.row, this.letters[i] ?? columnLetter(i + 1), shortened(cell), 'för lång text', `${what} får vara högst ${limit.toLocaleString('sv-SE')} tecken; den här är ${cell.length.toLocaleString('sv-SE')}`);
+      return true;
+    }
+    return false;
   }
 
   /** The rest of the sheet could not be read (a broken file): no further issues from here. */
