@@ -102,7 +102,7 @@ async function rawXlsx(sheets: Array<{ name: string; xml: string; state?: string
 describe('XLSX files from other writers (parts found through their relations)', () => {
   const strings = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Indikator</t></si><si><t>Område</t></si><si><t>Period</t></si><si><t>Värde</t></si><si><r><t>Andel </t></r><r><t>samma dag</t></r><rPh><t>ふりがな</t></rPh></si><si><t>Region_x000D_Kalmar</t></si></sst>`;
   // style 0 General, 1 built-in 14 (a date), 2 built-in 9 (percent), 3 custom yyyy-mm
-  const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\-mm"/></numFmts><cellStyleXfs><xf numFmtId="9"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="9"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
+  const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm"/></numFmts><cellStyleXfs><xf numFmtId="9"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="9"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
   const head = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>';
 
   it('reads shared, rich and inline strings, built-in and custom formats, shared formulas and ISO dates, with prefixed elements', async () => {
