@@ -1,6 +1,6 @@
 import type { Area } from './area.js';
 import { assertNever } from './assert.js';
-import { CHECKLIST_STATUSES, CHECKLIST_STATUS_LABELS, referenceArea, type Block } from './blocks.js';
+import { CHECKLIST_DATE_LABELS, CHECKLIST_STATUSES, CHECKLIST_STATUS_LABELS, referenceArea, type Block, type ChecklistDateKind } from './blocks.js';
 import { changeBetween, type Change } from './change.js';
 import { datasetTotals, type Dataset } from './dataset.js';
 import { exactDiff } from './decimal.js';
@@ -141,7 +141,7 @@ export type BlockView =
   | {
       type: 'checklist';
       title: string;
-      items: Array<{ label: string; party: string; status: (typeof CHECKLIST_STATUSES)[number]; statusLabel: string; group: string | null; due: string | null }>;
+      items: Array<{ label: string; party: string; status: (typeof CHECKLIST_STATUSES)[number]; statusLabel: string; group: string | null; due: string | null; dateKind: ChecklistDateKind }>;
       counts: Record<(typeof CHECKLIST_STATUSES)[number], number>;
     }
   | {
@@ -532,4 +532,16 @@ function statement(block: Extract<Block, { type: 'statement_table' }>, ctx: Bloc
     sources: uniq(sources),
     preliminary,
   };
+}
+
+/**
+ * A checklist's date column: headed by the kind of date when every dated row has the same kind
+ * ("Klart senast", "Beslut", "Klart"), else "Datum" with each date named ("Beslut 18 april 2029").
+ * Null heading: no row has a date.
+ */
+export function checklistDates(items: ReadonlyArray<{ due: string | null; dateKind: ChecklistDateKind }>): { heading: string | null; prefixes: string[] } {
+  const kinds = new Set(items.filter((i) => i.due !== null).map((i) => i.dateKind));
+  if (kinds.size === 0) return { heading: null, prefixes: items.map(() => '') };
+  if (kinds.size === 1) return { heading: CHECKLIST_DATE_LABELS[[...kinds][0] as ChecklistDateKind], prefixes: items.map(() => '') };
+  return { heading: 'Datum', prefixes: items.map((i) => (i.due === null ? '' : `${CHECKLIST_DATE_LABELS[i.dateKind]} `)) };
 }

@@ -124,6 +124,18 @@ export const CHECKLIST_STATUS_LABELS: Record<(typeof CHECKLIST_STATUSES)[number]
   forsenad: 'Försenad',
 };
 
+/**
+ * Which date a checklist row carries: a deadline ("Klart senast"), the date a decision was or
+ * will be taken ("Beslut": the packs list decisions in fullmäktige), or when it was done ("Klart").
+ */
+export const CHECKLIST_DATE_KINDS = ['deadline', 'decision', 'done'] as const;
+export type ChecklistDateKind = (typeof CHECKLIST_DATE_KINDS)[number];
+export const CHECKLIST_DATE_LABELS: Record<ChecklistDateKind, string> = {
+  deadline: 'Klart senast',
+  decision: 'Beslut',
+  done: 'Klart',
+};
+
 export const checklistBlock = z.strictObject({
   type: z.literal('checklist'),
   title: z.string(),
@@ -135,6 +147,7 @@ export const checklistBlock = z.strictObject({
         status: z.enum(CHECKLIST_STATUSES),
         group: z.string().nullable().default(null),
         due: yearMonthOrDate.nullable().default(null),
+        dateKind: z.enum(CHECKLIST_DATE_KINDS).default('deadline'),
       }),
     )
     .min(1),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildBlockView, yearOfPeriod, type BlockContext, type BlockView, type RiskRegisterData } from '../../src/domain/blockView.js';
+import { buildBlockView, checklistDates, yearOfPeriod, type BlockContext, type BlockView, type RiskRegisterData } from '../../src/domain/blockView.js';
 import { blockSchema } from '../../src/domain/blocks.js';
+import { checklistTable } from '../../src/domain/deck/tables.js';
 import type { Dataset } from '../../src/domain/dataset.js';
 import type { Indicator } from '../../src/domain/indicator.js';
 import type { Target } from '../../src/domain/target.js';
@@ -349,6 +350,43 @@ describe('timeline, checklist, risk_list, image and text', () => {
     );
     expect(v.counts).toEqual({ ej_paborjad: 0, pagar: 0, klar: 2, forsenad: 1 });
     expect(v.items.map((i) => i.statusLabel)).toEqual(['Klar', 'Försenad', 'Klar']);
+  });
+
+  it('a checklist names what its dates are: one kind heads the column, mixed kinds name each date', () => {
+    const decisions = view(
+      {
+        type: 'checklist',
+        title: 'Beslut i fullmäktige',
+        items: [
+          { label: 'Investeringsbeslut', party: 'RF', status: 'klar', due: '2028-12', dateKind: 'decision' },
+          { label: 'Upphandling', party: 'RS', status: 'pagar', due: '2029-04-18', dateKind: 'decision' },
+        ],
+      },
+      context([]),
+      'checklist',
+    );
+    expect(checklistDates(decisions.items)).toEqual({ heading: 'Beslut', prefixes: ['', ''] });
+    expect(checklistTable(decisions).columns.map((c) => c.label)).toEqual(['Leverans', 'Part', 'Status', 'Beslut']);
+    expect(checklistTable(decisions).rows.map((r) => r.cells.at(-1))).toEqual(['december 2028', '18 april 2029']);
+
+    const mixed = view(
+      {
+        type: 'checklist',
+        title: 'Tidplan',
+        items: [
+          { label: 'Beslut om förstudie', party: 'RS', status: 'klar', due: '2026-03-11', dateKind: 'decision' },
+          { label: 'Förstudie', party: 'Regionfastigheter', status: 'pagar', due: '2026-10' },
+          { label: 'Remiss', party: 'RS', status: 'klar', due: '2026-02-01', dateKind: 'done' },
+          { label: 'Utvärdering', party: 'RS', status: 'ej_paborjad' },
+        ],
+      },
+      context([]),
+      'checklist',
+    );
+    expect(mixed.items.map((i) => i.dateKind)).toEqual(['decision', 'deadline', 'done', 'deadline']); // without a kind: a deadline, as before
+    expect(checklistTable(mixed).columns.map((c) => c.label).at(-1)).toBe('Datum');
+    expect(checklistTable(mixed).rows.map((r) => r.cells.at(-1))).toEqual(['Beslut 11 mars 2026', 'Klart senast oktober 2026', 'Klart 1 februari 2026', '']);
+    expect(checklistDates([{ due: null, dateKind: 'decision' }]).heading).toBeNull();
   });
 
   it('a risk list of category 1 includes 1b but not 10, with scores and bands', () => {

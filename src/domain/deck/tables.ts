@@ -1,4 +1,4 @@
-import type { BlockView, FigureView } from '../blockView.js';
+import { checklistDates, type BlockView, type FigureView } from '../blockView.js';
 import type { CHECKLIST_STATUSES } from '../blocks.js';
 import { formatDate, formatNumber } from '../format.js';
 import { keyLabel } from '../period.js';
@@ -93,18 +93,19 @@ function dueLabel(due: string): string {
 }
 
 export function checklistTable(view: View<'checklist'>): TableBody {
-  const withDue = view.items.some((i) => i.due !== null);
+  const dates = checklistDates(view.items);
+  const withDue = dates.heading !== null;
   const header: Array<[string, TableColumn['align']]> = [['Leverans', 'left'], ['Part', 'left'], ['Status', 'left']];
-  if (withDue) header.push(['Klart senast', 'left']);
+  if (dates.heading !== null) header.push([dates.heading, 'left']);
   const rows: TableRow[] = [];
   let group: string | null = null;
-  for (const item of view.items) {
+  view.items.forEach((item, i) => {
     if (item.group !== null && item.group !== group) rows.push(row([item.group], 'group'));
     group = item.group;
     const cells = [item.label, item.party, `${CHECKLIST_ICONS[item.status]} ${item.statusLabel}`];
-    if (withDue) cells.push(item.due === null ? '' : dueLabel(item.due));
+    if (withDue) cells.push(item.due === null ? '' : `${dates.prefixes[i] ?? ''}${dueLabel(item.due)}`);
     rows.push(row(cells));
-  }
+  });
   const order: ChecklistStatus[] = ['klar', 'pagar', 'ej_paborjad', 'forsenad'];
   const labels = new Map(view.items.map((i) => [i.status, i.statusLabel]));
   const counts = order.filter((s) => view.counts[s] > 0).map((s) => `${labels.get(s) ?? s}: ${view.counts[s]}`);

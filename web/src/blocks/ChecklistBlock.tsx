@@ -1,3 +1,4 @@
+import { checklistDates } from '../../../src/domain/blockView.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { useI18n } from '../i18n/I18n.js';
 import { dayOrMonth } from '../lib/dates.js';
@@ -6,7 +7,7 @@ import type { ViewOf } from './types.js';
 export function ChecklistBlock({ view }: { view: ViewOf<'checklist'> }) {
   const { t } = useI18n();
   const hasGroups = view.items.some((i) => i.group !== null);
-  const hasDue = view.items.some((i) => i.due !== null);
+  const dates = checklistDates(view.items);
   const counts = Object.entries(view.counts).filter(([, n]) => n > 0);
   return (
     <div className="block block-checklist">
@@ -25,7 +26,7 @@ export function ChecklistBlock({ view }: { view: ViewOf<'checklist'> }) {
               <th scope="col">{t('checklist.item')}</th>
               <th scope="col">{t('checklist.party')}</th>
               <th scope="col">{t('checklist.status')}</th>
-              {hasDue ? <th scope="col">{t('checklist.due')}</th> : null}
+              {dates.heading !== null ? <th scope="col">{dates.heading}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -35,7 +36,7 @@ export function ChecklistBlock({ view }: { view: ViewOf<'checklist'> }) {
                 <th scope="row">{item.label}</th>
                 <td>{item.party}</td>
                 <td className={`checklist-${item.status}`}>{item.statusLabel}</td>
-                {hasDue ? <td>{item.due ? dayOrMonth(item.due) : ''}</td> : null}
+                {dates.heading !== null ? <td>{item.due ? `${dates.prefixes[i] ?? ''}${dayOrMonth(item.due)}` : ''}</td> : null}
               </tr>
             ))}
           </tbody>

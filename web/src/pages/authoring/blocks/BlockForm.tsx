@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { Block } from '../../../../../src/domain/blocks.js';
-import { CHECKLIST_STATUS_LABELS, CHECKLIST_STATUSES, type RankingReference } from '../../../../../src/domain/blocks.js';
+import { CHECKLIST_DATE_KINDS, CHECKLIST_DATE_LABELS, CHECKLIST_STATUS_LABELS, CHECKLIST_STATUSES, type RankingReference } from '../../../../../src/domain/blocks.js';
 import { UNITS, unitName, type Unit } from '../../../../../src/domain/units.js';
 import { useI18n } from '../../../i18n/I18n.js';
 import { CheckField, Field, messageFor, rowLabel, type FieldErrors } from '../fields.js';
@@ -314,14 +314,15 @@ function ChecklistForm({ block, update, errors }: FormProps<BlockOf<'checklist'>
         field="items"
         rows={block.items}
         errors={errors}
-        blank={() => ({ label: '', party: '', status: 'ej_paborjad' as const, group: null, due: null })}
+        blank={() => ({ label: '', party: '', status: 'ej_paborjad' as const, group: null, due: null, dateKind: 'deadline' as const })}
         onChange={(items) => update((b) => ({ ...b, items }))}
         columns={[
           { key: 'label', label: t('checklist.item'), kind: 'text' },
           { key: 'party', label: t('checklist.party'), kind: 'text' },
           { key: 'status', label: t('checklist.status'), kind: 'select', options: CHECKLIST_STATUSES.map((s) => ({ value: s, label: CHECKLIST_STATUS_LABELS[s] })) },
           { key: 'group', label: t('checklist.group'), kind: 'optionalText' },
-          { key: 'due', label: t('checklist.due'), kind: 'optionalText', hint: t('authoring.block.dateHint') },
+          { key: 'due', label: t('checklist.date'), kind: 'optionalText', hint: t('authoring.block.dateHint') },
+          { key: 'dateKind', label: t('checklist.dateKind'), kind: 'select', options: CHECKLIST_DATE_KINDS.map((k) => ({ value: k, label: CHECKLIST_DATE_LABELS[k] })) },
         ]}
       />
     </>

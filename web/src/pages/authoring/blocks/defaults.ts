@@ -19,7 +19,7 @@ export function newBlock(type: BlockType, ownRegionId: string): Block {
     case 'timeline':
       return { type, title: '', phases: [], milestones: [], todayMarker: true };
     case 'checklist':
-      return { type, title: '', items: [{ label: '', party: '', status: 'ej_paborjad', group: null, due: null }] };
+      return { type, title: '', items: [{ label: '', party: '', status: 'ej_paborjad', group: null, due: null, dateKind: 'deadline' }] };
     case 'risk_list':
       return { type, register: '', category: null, showMatrix: true, title: null };
     case 'data_table':
