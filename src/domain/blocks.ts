@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isYearMonthOrDate, parsePeriodKey } from './period.js';
+import { timelineDateKey } from './timeline.js';
 import { UNITS } from './units.js';
 
 /**
@@ -12,6 +13,15 @@ const periodKey = z.string().refine((v) => parsePeriodKey(v) !== null, {
   message: 'ogiltig period (väntat t.ex. 2025, 2025-T1, 2025-Q3, 2025-03, 2026-01..2026-04, 2026-04-30)',
 });
 const yearMonthOrDate = z.string().refine(isYearMonthOrDate, 'väntat ett datum som finns, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD');
+/** A timeline's date: a day, month, tertial, quarter, half-year or year, as text or as a key; stored as the key. */
+const timelineDate = z.union([z.string(), z.number().int()]).transform((value, ctx) => {
+  const key = timelineDateKey(value);
+  if (key === null) {
+    ctx.addIssue({ code: 'custom', message: 'väntat ett datum eller en period, t.ex. 2029-04-18, dec 2028, T1 2029, kv2 2029, H1 2029 eller 2029' });
+    return z.NEVER;
+  }
+  return key;
+});
 const scenario = z.enum(['utfall', 'budget', 'prognos']);
 
 export const textBlock = z.strictObject({
@@ -105,13 +115,13 @@ export const timelineBlock = z.strictObject({
       z.strictObject({
         id: z.string(),
         label: z.string(),
-        start: yearMonthOrDate,
-        end: yearMonthOrDate,
+        start: timelineDate,
+        end: timelineDate,
         parent: z.string().nullable().default(null),
       }),
     )
     .default([]),
-  milestones: z.array(z.strictObject({ id: z.string(), label: z.string(), date: yearMonthOrDate })).default([]),
+  milestones: z.array(z.strictObject({ id: z.string(), label: z.string(), date: timelineDate })).default([]),
   /** Show a "today" marker at the meeting date. */
   todayMarker: z.boolean().default(true),
 });

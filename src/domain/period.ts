@@ -444,6 +444,18 @@ export function parsePeriodText(input: string): Period | null {
     const quarter = Number(a.length === 4 ? b : a) as 1 | 2 | 3 | 4;
     return validYear(year) ? { kind: 'quarter', year, quarter } : null;
   }
+  // H1 2029, halvår 2 2029, första halvåret 2029, andra halvåret 2029, 2029 H1: a range of six months
+  if (
+    (m = lower.match(/^(?:h|halvår\s*)([12])[\s-]*(\d{4})$/)) ||
+    (m = lower.match(/^(\d{4})[\s-]*h([12])$/)) ||
+    (m = lower.match(/^(första|andra|1:a|2:a) halvåret (\d{4})$/))
+  ) {
+    const [a, b] = [m[1] as string, m[2] as string];
+    const year = Number(a.length === 4 ? a : b);
+    const word = a.length === 4 ? b : a;
+    const half = word === '1' || word === 'första' || word === '1:a' ? 1 : 2;
+    return validYear(year) ? { kind: 'months', from: { year, month: half === 1 ? 1 : 7 }, to: { year, month: half === 1 ? 6 : 12 } } : null;
+  }
   // per 30 april 2026, 30 april 2026, 30 apr. 2026
   if ((m = lower.match(/^(?:per\s+)?(\d{1,2})\s+([a-zåäö.]+)\s+(\d{4})$/))) {
     const month = monthFromWord(m[2] as string);

@@ -1,9 +1,12 @@
-import { isYearMonthOrDate } from './period.js';
+import { MONTH_ABBREVIATIONS, parsePeriodKey, parsePeriodText, periodEnd, periodKey, periodLabel, periodStart, type Period } from './period.js';
 
 /**
  * A timeline: phases as bars over months (the RUS process, a contract's start-up plan),
  * milestones as points, a "today" marker. Phases may nest; a child outside its parent is flagged.
- * Dates are ISO `YYYY-MM` (whole months) or `YYYY-MM-DD`.
+ * A date is any period, as the packs write them: a day (`2029-04-18`), a month (`2028-12`), a
+ * tertial or quarter (`2029-T1`, `2029-Q2`), a half-year (stored as its months, `2029-01..2029-06`)
+ * or a year (`2029`). People may type them as text ("dec 2028", "H1 2029", "första halvåret
+ * 2029"); `timelineDateKey` makes the stored key.
  */
 export interface Phase {
   id: string;
@@ -24,33 +27,64 @@ export interface TimelineIssue {
   message: string;
 }
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+/** The stored key of a date written as text or as a key; null when it is no date or period. */
+export function timelineDateKey(value: string | number): string | null {
+  const period = parsePeriodText(String(value));
+  return period ? periodKey(period) : null;
 }
 
-/** First day covered by a `YYYY-MM` or `YYYY-MM-DD`. */
+function periodOf(value: string): Period | null {
+  return parsePeriodKey(value);
+}
+
+/** First day covered by a timeline date (any period key). */
 export function startDay(value: string): string {
-  return /^\d{4}-\d{2}$/.test(value) ? `${value}-01` : value;
+  const period = periodOf(value);
+  return period ? periodStart(period) : value;
 }
 
-/** Last day covered by a `YYYY-MM` or `YYYY-MM-DD`. */
+/** Last day covered by a timeline date (any period key). */
 export function endDay(value: string): string {
-  const m = value.match(/^(\d{4})-(\d{2})$/);
-  if (!m) return value;
-  const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
-  return `${m[1]}-${m[2]}-${pad2(last)}`;
+  const period = periodOf(value);
+  return period ? periodEnd(period) : value;
 }
+
+/** Whether a milestone sits at a point (a day or a month, drawn at its start) rather than across a longer period (drawn at its middle). */
+export function isPointDate(value: string): boolean {
+  const kind = periodOf(value)?.kind;
+  return kind === 'date' || kind === 'month';
+}
+
+/** A timeline date as the packs write it: "dec 2028", "18 april 2029", "T1 2029", "första halvåret 2029", "2029". */
+export function timelineDateLabel(value: string): string {
+  const period = periodOf(value);
+  if (!period) return value;
+  switch (period.kind) {
+    case 'month':
+      return `${MONTH_ABBREVIATIONS[period.month - 1] ?? '?'} ${period.year}`;
+    case 'date':
+      return periodLabel(period, { per: false });
+    case 'months':
+      if (period.from.year === period.to.year && period.from.month === 1 && period.to.month === 6) return `första halvåret ${period.from.year}`;
+      if (period.from.year === period.to.year && period.from.month === 7 && period.to.month === 12) return `andra halvåret ${period.from.year}`;
+      return periodLabel(period);
+    default:
+      return periodLabel(period);
+  }
+}
+
+const isTimelineDate = (value: string): boolean => periodOf(value) !== null;
 
 export function checkTimeline(phases: readonly Phase[], milestones: readonly Milestone[]): TimelineIssue[] {
   const issues: TimelineIssue[] = [];
   const byId = new Map(phases.map((p) => [p.id, p]));
   for (const p of phases) {
-    if (!isYearMonthOrDate(p.start) || !isYearMonthOrDate(p.end)) {
+    if (!isTimelineDate(p.start) || !isTimelineDate(p.end)) {
       issues.push({ id: p.id, message: `Fasen "${p.label}" har ett ogiltigt datum (${p.start}–${p.end})` });
       continue;
     }
     if (startDay(p.start) > endDay(p.end)) {
-      issues.push({ id: p.id, message: `Fasen "${p.label}" slutar (${p.end}) före sin start (${p.start})` });
+      issues.push({ id: p.id, message: `Fasen "${p.label}" slutar (${timelineDateLabel(p.end)}) före sin start (${timelineDateLabel(p.start)})` });
     }
     if (p.parentId === null) continue;
     const parent = byId.get(p.parentId);
@@ -61,12 +95,12 @@ export function checkTimeline(phases: readonly Phase[], milestones: readonly Mil
     if (startDay(p.start) < startDay(parent.start) || endDay(p.end) > endDay(parent.end)) {
       issues.push({
         id: p.id,
-        message: `Fasen "${p.label}" (${p.start}–${p.end}) ligger utanför sin överordnade fas "${parent.label}" (${parent.start}–${parent.end})`,
+        message: `Fasen "${p.label}" (${timelineDateLabel(p.start)}–${timelineDateLabel(p.end)}) ligger utanför sin överordnade fas "${parent.label}" (${timelineDateLabel(parent.start)}–${timelineDateLabel(parent.end)})`,
       });
     }
   }
   for (const m of milestones) {
-    if (!isYearMonthOrDate(m.date)) issues.push({ id: m.id, message: `Milstolpen "${m.label}" har ett ogiltigt datum (${m.date})` });
+    if (!isTimelineDate(m.date)) issues.push({ id: m.id, message: `Milstolpen "${m.label}" har ett ogiltigt datum (${m.date})` });
   }
   return issues;
 }

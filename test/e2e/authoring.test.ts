@@ -305,6 +305,30 @@ describe('authoring and publishing in Chromium', () => {
     expect(await page.locator('.save-status').innerText()).toBe('Osparade ändringar.');
     await page.waitForLoadState('networkidle');
     await accessible(page, 'punkt-alla-blocktyper');
+
+    // the new timeline, as the packs write dates: phases by month, tertial and year, the parent
+    // chosen by its name, a milestone in the first half of 2029; the preview says it in words
+    const timeline = page.locator('.block-editor', { has: page.getByRole('heading', { level: 3, name: 'Block 29: Tidslinje' }) });
+    const phases = timeline.locator('fieldset.rows-editor').first();
+    await phases.getByRole('button', { name: 'Lägg till rad' }).click();
+    await phases.getByLabel('Rad 1: Benämning').fill('Projekt');
+    await phases.getByLabel('Rad 1: Start').fill('dec 2028');
+    await phases.getByLabel('Rad 1: Slut').fill('2030');
+    await phases.getByRole('button', { name: 'Lägg till rad' }).click();
+    await phases.getByLabel('Rad 2: Benämning').fill('Byggnation');
+    await phases.getByLabel('Rad 2: Start').fill('T1 2029');
+    await phases.getByLabel('Rad 2: Slut').fill('2031');
+    expect(await phases.getByLabel('Rad 2: Ingår i fas').locator('option').allInnerTexts()).toEqual(['(ingen – en fas på översta nivån)', 'Projekt']);
+    await phases.getByLabel('Rad 2: Ingår i fas').selectOption({ label: 'Projekt' });
+    const milestones = timeline.locator('fieldset.rows-editor').nth(1);
+    await milestones.getByRole('button', { name: 'Lägg till rad' }).click();
+    await milestones.getByLabel('Rad 1: Benämning').fill('Inflyttning');
+    await milestones.getByLabel('Rad 1: Datum').fill('H1 2029');
+    const preview = timeline.locator('.block-preview');
+    await expect.poll(() => preview.innerText(), { timeout: 60_000 }).toContain('första halvåret 2029: Inflyttning');
+    expect(await preview.innerText()).toContain('T1 2029');
+    expect(await preview.innerText()).toContain('ligger utanför sin överordnade fas "Projekt" (dec 2028–2030)');
+    await accessible(page, 'punkt-tidslinje-perioder');
   }, 240_000);
 
   it('the editor reflows at 320 px without scrolling sideways', async () => {

@@ -1,7 +1,7 @@
 import type { BlockView } from '../blockView.js';
 import { formatDate } from '../format.js';
 import { MONTH_ABBREVIATIONS } from '../period.js';
-import { endDay, startDay } from '../timeline.js';
+import { endDay, isPointDate, startDay, timelineDateLabel } from '../timeline.js';
 import type { TimelineBody } from './model.js';
 
 /**
@@ -17,14 +17,8 @@ function dayValue(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);
 }
 
-function monthText(value: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(value);
-  if (m) return `${MONTH_ABBREVIATIONS[Number(m[2]) - 1] ?? '?'} ${m[1]}`;
-  return formatDate(value);
-}
-
 function rangeText(start: string, end: string): string {
-  return start === end ? monthText(start) : `${monthText(start)}\u2013${monthText(end)}`;
+  return start === end ? timelineDateLabel(start) : `${timelineDateLabel(start)}\u2013${timelineDateLabel(end)}`;
 }
 
 export function timelineBody(view: View): TimelineBody {
@@ -91,7 +85,13 @@ export function timelineBody(view: View): TimelineBody {
     })),
     ...[...view.milestones]
       .sort((a, b) => (startDay(a.date) < startDay(b.date) ? -1 : 1))
-      .map((m) => ({ kind: 'milestone' as const, label: m.label, at: at(startDay(m.date)), date: monthText(m.date) })),
+      // a day or a month at its start, as before; a longer period ("H1 2029") at its middle
+      .map((m) => ({
+        kind: 'milestone' as const,
+        label: m.label,
+        at: isPointDate(m.date) ? at(startDay(m.date)) : (at(startDay(m.date)) + at(endDay(m.date), true)) / 2,
+        date: timelineDateLabel(m.date),
+      })),
   ];
   const today = view.today ? { at: view.today.position, label: `I dag ${formatDate(view.today.date)}` } : null;
   const alt = [

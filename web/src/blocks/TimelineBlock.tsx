@@ -1,8 +1,7 @@
-import { endDay, positionIn, startDay } from '../../../src/domain/timeline.js';
+import { endDay, positionIn, startDay, timelineDateLabel } from '../../../src/domain/timeline.js';
 import { formatDate } from '../../../src/domain/format.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { useI18n } from '../i18n/I18n.js';
-import { dayOrMonth } from '../lib/dates.js';
 import type { ViewOf } from './types.js';
 
 /** Phases as bars over the span (decorative) beside a table of the same dates; milestones; today. */
@@ -40,8 +39,8 @@ export function TimelineBlock({ view }: { view: ViewOf<'timeline'> }) {
                   <th scope="row" className={p.parentId ? 'indent' : undefined}>
                     {p.label}
                   </th>
-                  <td>{dayOrMonth(p.start)}</td>
-                  <td>{dayOrMonth(p.end)}</td>
+                  <td>{timelineDateLabel(p.start)}</td>
+                  <td>{timelineDateLabel(p.end)}</td>
                   <td className="timeline-bar-col" aria-hidden="true">
                     <div className="timeline-track">
                       {style ? <div className="timeline-bar" style={style} /> : null}
@@ -60,7 +59,7 @@ export function TimelineBlock({ view }: { view: ViewOf<'timeline'> }) {
           <ul>
             {view.milestones.map((m) => (
               <li key={m.id}>
-                {dayOrMonth(m.date)}: {m.label}
+                {timelineDateLabel(m.date)}: {m.label}
               </li>
             ))}
           </ul>

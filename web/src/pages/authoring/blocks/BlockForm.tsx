@@ -267,7 +267,9 @@ function StatementForm({ block, update, errors, catalog }: FormProps<BlockOf<'st
 
 function TimelineForm({ block, update, errors }: FormProps<BlockOf<'timeline'>>) {
   const { t } = useI18n();
-  const dateHint = t('authoring.block.dateHint');
+  const dateHint = t('authoring.block.timelineDateHint');
+  // a phase's parent is one of the other phases, chosen by its name
+  const parents = (index: number) => block.phases.filter((_, i) => i !== index).map((p) => ({ value: p.id, label: p.label.trim() === '' ? p.id : p.label }));
   return (
     <>
       <TextInput label={t('authoring.block.title')} value={block.title} onChange={(title) => update((b) => ({ ...b, title }))} error={err(errors, 'title')} />
@@ -283,7 +285,7 @@ function TimelineForm({ block, update, errors }: FormProps<BlockOf<'timeline'>>)
           { key: 'label', label: t('authoring.block.rowLabel'), kind: 'text' },
           { key: 'start', label: t('authoring.block.start'), kind: 'text', hint: dateHint },
           { key: 'end', label: t('authoring.block.end'), kind: 'text', hint: dateHint },
-          { key: 'parent', label: t('authoring.block.parent'), kind: 'optionalText' },
+          { key: 'parent', label: t('authoring.block.parent'), kind: 'optionalSelect', options: parents, emptyLabel: t('authoring.block.noParent') },
         ]}
       />
       <RowsEditor

@@ -10,9 +10,18 @@ import { messageFor, type FieldErrors } from '../fields.js';
 export interface RowColumn<R> {
   key: keyof R & string;
   label: string;
-  kind: 'text' | 'optionalText' | 'select';
-  options?: ReadonlyArray<{ value: string; label: string }>;
+  /** `optionalSelect`: a choice that may be none (stored as null), shown as `emptyLabel`. */
+  kind: 'text' | 'optionalText' | 'select' | 'optionalSelect';
+  /** The choices; a function gets the row's index (a phase's parent: the other phases). */
+  options?: ReadonlyArray<{ value: string; label: string }> | ((index: number) => ReadonlyArray<{ value: string; label: string }>);
+  emptyLabel?: string;
   hint?: string;
+}
+
+/** A column's choices for a row; a stored value that is not among them stays, so nothing is lost silently. */
+function choices<R>(column: RowColumn<R>, index: number, current: string): ReadonlyArray<{ value: string; label: string }> {
+  const options = typeof column.options === 'function' ? column.options(index) : (column.options ?? []);
+  return current === '' || options.some((o) => o.value === current) ? options : [...options, { value: current, label: current }];
 }
 
 export function RowsEditor<R extends Record<string, unknown>>({
@@ -79,9 +88,10 @@ export function RowsEditor<R extends Record<string, unknown>>({
                     <span className="visually-hidden">{t('authoring.rows.row', { row: String(index + 1) })} </span>
                     {c.label}
                   </label>
-                  {c.kind === 'select' ? (
-                    <select {...common} value={text} onChange={(e) => set(index, c.key, e.target.value)}>
-                      {(c.options ?? []).map((o) => (
+                  {c.kind === 'select' || c.kind === 'optionalSelect' ? (
+                    <select {...common} value={text} onChange={(e) => set(index, c.key, c.kind === 'optionalSelect' && e.target.value === '' ? null : e.target.value)}>
+                      {c.kind === 'optionalSelect' ? <option value="">{c.emptyLabel ?? ''}</option> : null}
+                      {choices(c, index, text).map((o) => (
                         <option key={o.value} value={o.value}>
                           {o.label}
                         </option>
