@@ -131,7 +131,8 @@ describe('the slide controls', () => {
     expect((await current(page)).id).toBe('bild-2');
     await page.locator('.toc summary').click();
     await page.locator('.toc a[href="#bild-24"]').click();
-    expect(await current(page)).toMatchObject({ id: 'bild-24', focused: 'bild-24' });
+    // the link changes the address; the deck follows on 'hashchange', an event that comes after the click
+    await expect.poll(() => current(page)).toMatchObject({ id: 'bild-24', focused: 'bild-24' });
     await mkdir(path.join(DECK_RESULTS, 'rs-2026-05-06'), { recursive: true });
     await page.screenshot({ path: path.join(DECK_RESULTS, 'rs-2026-05-06', 'teleq.png') });
   });
