@@ -36,6 +36,43 @@ describe('the web deck', () => {
     ]);
   });
 
+  it('draws a timeline inside its box: the last milestone, the today label and the note on a phase outside its parent; long labels wrap', async () => {
+    const tight = meeting([
+      item('x', 'g1', 'Ny vårdbyggnad', [], [
+        {
+          type: 'timeline',
+          title: 'Tidplan',
+          phases: [
+            { id: 'projekt', label: 'Projektering, upphandling och byggnation av den nya vårdbyggnaden med parkeringshus', start: 'dec 2025', end: 'andra halvåret 2027' },
+            { id: 'bygg', label: 'Byggnation', start: 'T1 2026', end: '2028', parent: 'projekt' },
+          ],
+          milestones: [{ id: 'slut', label: 'Slutbesiktning', date: '2028-12' }],
+        },
+      ]),
+    ]);
+    const deck = buildDeck(tight);
+    const { slides } = await readPptx(await renderPptx({ deck, theme: DEFAULT_THEME, assets: new Map() }));
+    const slide = slides.at(-1)!;
+    const boxes = slide.shapes.filter((s) => s.box !== null && s.placeholder === null).map((s) => ({ box: s.box!, text: s.paragraphs.map((p) => p.text).join(' ') }));
+    // the body box: x 0,6–12,73 in, y 1,62–6,52 in (pptx/layout.ts BOX.body); shapes are within it
+    const outside = boxes.filter(({ box: [x, y, w, h] }) => x < 0.6 - 0.01 || x + w > 12.733 + 0.01 || y + h > 6.52 + 0.01);
+    expect(outside.map((o) => o.text || o.box.join(' '))).toEqual([]);
+    const today = boxes.find((b) => b.text.startsWith('I dag'))!;
+    const note = boxes.find((b) => b.text.startsWith('Obs:'))!;
+    expect(today.box[1] + today.box[3]).toBeLessThanOrEqual(note.box[1]);
+    const long = slide.shapes.find((s) => s.paragraphs.some((p) => p.text.startsWith('Projektering')));
+    // wrapped over lines, the period kept whole on its own line (no-break spaces inside it)
+    expect(long?.paragraphs.map((p) => p.text)).toEqual(['Projektering, upphandling och byggnation av', 'den nya vårdbyggnaden med parkeringshus', '(dec\u00a02025–andra\u00a0halvåret\u00a02027)']);
+
+    const html = renderHtml({ deck, theme: DEFAULT_THEME, assets: new Map() });
+    expect(html).toContain('<figcaption class="muted">Obs: Fasen &quot;Byggnation&quot; (T1 2026–2028) ligger utanför');
+    const svg = /<svg[^>]*viewBox="0 0 (\d+) \d+"[\s\S]*?<\/svg>/.exec(html.slice(html.lastIndexOf('<figure class="chart">')));
+    const width = Number(svg?.[1]);
+    const diamond = /<path d="M([\d.]+) [\d.]+l([\d.]+)/.exec(svg?.[0] ?? '');
+    expect(Number(diamond?.[1]) + Number(diamond?.[2])).toBeLessThanOrEqual(width);
+    expect(svg?.[0]).toMatch(/<tspan[^>]*>Projektering, upphandling och/);
+  });
+
   it('has one inline script, whose hash is the one in the CSP', () => {
     const html = renderHtml({ deck: buildDeck(everyBlockMeeting()), theme: DEFAULT_THEME, assets: new Map() });
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);

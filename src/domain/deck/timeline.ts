@@ -12,6 +12,8 @@ import type { TimelineBody } from './model.js';
 type View = Extract<BlockView, { type: 'timeline' }>;
 
 const DAY = 86_400_000;
+/** About this many characters of month labels fit along the axis (8 in at 11 pt in PowerPoint, 790 px at 17 px in the web deck). */
+const AXIS_CHARS = 90;
 
 function dayValue(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);
@@ -44,19 +46,20 @@ export function timelineBody(view: View): TimelineBody {
       year += 1;
     }
   }
-  // labels closer than `gap` months crowd each other: year starts stay, the months give way
-  const gap = Math.max(every, 2);
-  const kept: number[] = [];
-  months.forEach((m, i) => {
-    if (m.label === '' || !m.yearStart) return;
-    if (i === 0 && months.slice(1, gap).some((x) => x.yearStart)) m.label = '';
-    else kept.push(i);
-  });
-  months.forEach((m, i) => {
-    if (m.label === '' || m.yearStart) return;
-    if (kept.some((k) => Math.abs(k - i) < gap)) m.label = '';
-    else kept.push(i);
-  });
+  // Tick labels are drawn rightwards from their tick: keep a label only where it does not run
+  // into one kept before it. January ("jan 2026") first, then the span's first month, then the
+  // other months. A label takes its characters' share of the axis (about AXIS_CHARS fit along it).
+  const width = (label: string) => Math.ceil(((label.length + 2) / AXIS_CHARS) * count);
+  const taken: Array<[number, number]> = [];
+  const free = (from: number, to: number) => taken.every(([a, b]) => to <= a || from >= b);
+  const order = [...months.keys()].filter((i) => months[i]?.label !== '');
+  const rank = (i: number) => (months[i]?.yearStart && i > 0 ? 0 : i === 0 ? 1 : 2);
+  for (const i of order.sort((a, b) => rank(a) - rank(b) || a - b)) {
+    const m = months[i] as (typeof months)[number];
+    const to = i + width(m.label);
+    if (free(i, to) && to <= count + 1) taken.push([i, to]); // and not past the axis's end
+    else m.label = '';
+  }
 
   const depthOf = (id: string, seen = new Set<string>()): number => {
     const phase = view.phases.find((p) => p.id === id);

@@ -58,8 +58,9 @@ export function bodyHtml(slide: Slide, input: DeckInput): string {
     case 'timeline': {
       const rows = body.rows.map((r) => (r.kind === 'phase' ? [r.label, 'Fas', r.range] : [r.label, 'Milstolpe', r.date]));
       const table = `<table><caption class="sr-only">Tidslinjens faser och milstolpar</caption><thead><tr><th scope="col">Namn</th><th scope="col">Typ</th><th scope="col">Tid</th></tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-      const issues = body.issues.length > 0 ? `<p class="muted">Obs: ${esc(body.issues.join(' '))}</p>` : '';
-      return `<figure class="chart">${timelineSvg(body, input.theme, slide.id)}<details class="data"><summary>Visa tidslinjen som tabell</summary>${table}</details></figure>${issues}`;
+      // the note on phases outside their parent is part of the figure, so it shares the slide with the picture
+      const issues = body.issues.length > 0 ? `<figcaption class="muted">Obs: ${esc(body.issues.join(' '))}</figcaption>` : '';
+      return `<figure class="chart">${timelineSvg(body, input.theme, slide.id)}<details class="data"><summary>Visa tidslinjen som tabell</summary>${table}</details>${issues}</figure>`;
     }
     case 'risk_matrix':
       return riskMatrixHtml(body);

@@ -93,6 +93,8 @@ tr.group th { color: var(--accent); background: none; border-bottom: .09cqh soli
 figure { margin: 0; }
 figure.chart { height: 100%; display: flex; flex-direction: column; }
 figure.chart svg { width: 100%; height: auto; max-height: calc(100% - 4.5cqh); }
+figure.chart:has(figcaption) svg { max-height: calc(100% - 13cqh); }
+figure.chart figcaption { font-size: ${cqh(TYPE.note)}; margin-top: .5cqh; }
 figure.chart:has(details[open]) svg { display: none; }
 details.data summary { font-size: ${cqh(TYPE.note)}; color: var(--accent); cursor: pointer; margin-top: .5cqh; text-decoration: underline; }
 details.data table { margin-top: 1cqh; }
