@@ -22,7 +22,7 @@ export async function serve(cfg: Config, options: { demoIfEmpty: boolean }): Pro
       say(`Demodata inläst: ${result.structure.inserted} poster, ${result.measurements.inserted} utfall, ${result.published.length} publicerade sammanträden.`);
       say(`Logga in med ett demokonto (lösenord ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}. Byt eller stäng av dem innan installationen används på riktigt.`);
     }
-    app = await buildApp({ db: database.db, databaseStatus: database.status, version: VERSION, logLevel: cfg.logLevel, imports: { maxUploadBytes: cfg.importMaxBytes, koladaUrl: cfg.koladaUrl }, auth: authOptions(cfg) });
+    app = await buildApp({ db: database.db, databaseStatus: database.status, trustProxy: cfg.trustProxy, version: VERSION, logLevel: cfg.logLevel, imports: { maxUploadBytes: cfg.importMaxBytes, koladaUrl: cfg.koladaUrl }, auth: authOptions(cfg) });
     try {
       await app.listen({ host: cfg.host, port: cfg.port });
     } catch (error) {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { StyrkortError } from '../domain/errors.js';
@@ -28,6 +29,20 @@ export interface Config {
   sessionMaxHours: number;
   /** Login through OpenID Connect; null when not configured (local accounts only). */
   oidc: OidcConfig | null;
+  /**
+   * Which reverse proxies' X-Forwarded-For to believe: false (none, the default: a client could
+   * claim any address), the number of proxies in front, or their addresses (IP or CIDR).
+   */
+  trustProxy: false | number | string[];
+}
+
+/** "10.0.0.0/8", "127.0.0.1", "::1", "fd00::/8": an address, or a network with its prefix length. */
+function isAddressOrNetwork(text: string): boolean {
+  const [address, prefix, extra] = text.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 export interface OidcConfig {
@@ -104,6 +119,27 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'STYRKORT_COOKIE_SECURE ska vara true eller false' })
     .transform((v) => v === 'true' || v === '1')
     .default(true),
+  STYRKORT_TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((v, ctx): false | number | string[] => {
+      if (/^(false|0|nej)$/i.test(v)) return false;
+      if (/^\d+$/.test(v)) {
+        const hops = Number(v);
+        if (hops <= 10) return hops;
+      } else {
+        const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+        const bad = entries.filter((e) => !isAddressOrNetwork(e));
+        if (entries.length > 0 && bad.length === 0) return entries;
+        if (bad.length > 0) {
+          ctx.addIssue({ code: 'custom', message: `STYRKORT_TRUST_PROXY: ${bad.map((b) => `"${b}"`).join(', ')} är ingen IP-adress eller inget nät (t.ex. 10.0.0.5 eller 10.0.0.0/8)` });
+          return z.NEVER;
+        }
+      }
+      ctx.addIssue({ code: 'custom', message: 'STYRKORT_TRUST_PROXY ska vara antalet proxyer framför Styrkort (1–10) eller deras adresser, kommaseparerade (t.ex. 10.0.0.5,10.0.1.0/24); utan variabeln litar Styrkort inte på X-Forwarded-For' });
+      return z.NEVER;
+    })
+    .default(false),
   STYRKORT_SESSION_IDLE_MIN: minutes('STYRKORT_SESSION_IDLE_MIN (minuter utan aktivitet innan sessionen upphör)', 24 * 60, 30),
   STYRKORT_SESSION_MAX_HOURS: minutes('STYRKORT_SESSION_MAX_HOURS (timmar en session varar som längst)', 7 * 24, 12),
   STYRKORT_OIDC_ISSUER: z
@@ -153,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     cookieSecure: e.STYRKORT_COOKIE_SECURE,
     sessionIdleMinutes: e.STYRKORT_SESSION_IDLE_MIN,
     sessionMaxHours: e.STYRKORT_SESSION_MAX_HOURS,
+    trustProxy: e.STYRKORT_TRUST_PROXY,
     oidc:
       e.STYRKORT_OIDC_ISSUER && e.STYRKORT_OIDC_CLIENT_ID && e.STYRKORT_OIDC_CLIENT_SECRET && e.STYRKORT_OIDC_REDIRECT_URI
         ? { issuer: e.STYRKORT_OIDC_ISSUER, clientId: e.STYRKORT_OIDC_CLIENT_ID, clientSecret: e.STYRKORT_OIDC_CLIENT_SECRET, redirectUri: e.STYRKORT_OIDC_REDIRECT_URI }

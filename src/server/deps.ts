@@ -19,6 +19,11 @@ export interface AppDependencies {
   auth?: AuthOptions;
   /** Where the log goes (default standard output); tests capture it to see refusals logged. */
   logStream?: { write(line: string): void };
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (config STYRKORT_TRUST_PROXY): then
+   * `request.ip` — the key of the login and upload limits — is the client's, not the proxy's.
+   */
+  trustProxy?: false | number | string[];
   /** The built web app to serve; default dist/web in the package. */
   webDir?: string;
   /** The embedded database's state, for the health answer; absent for an external database. */
