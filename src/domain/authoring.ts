@@ -55,6 +55,8 @@ export const itemUpdateInput = z.strictObject({
   title: text(300).optional(),
   /** The presenter says the item is ready; the secretary sees it. */
   ready: z.boolean().optional(),
+  /** The item's version the change was made from (AuthoringItem.version). */
+  version: z.string().max(64).optional(),
 });
 export type ItemUpdateInput = z.infer<typeof itemUpdateInput>;
 

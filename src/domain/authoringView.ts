@@ -23,6 +23,12 @@ export interface AuthoringItem {
   blocks: Array<{ id: number; position: number; block: Block }>;
   /** May the caller change this item's title, blocks and ready flag? */
   canEdit: boolean;
+  /**
+   * The item's content as stored (title and blocks) as a short token. A save that sends the
+   * token it started from is refused (409) when someone else saved in between, so no edit is
+   * lost silently; one without a token overwrites, as integrations may.
+   */
+  version: string;
 }
 
 export interface AuthoringMeeting {

@@ -366,3 +366,40 @@ describe('deleting a meeting', () => {
   });
 });
 
+describe('two people saving one item', () => {
+  it('the second save from an older version is refused with who saved in between; nothing of either is lost', async () => {
+    const meeting = (await call('secretary', 'GET', '/api/meetings/regionstyrelsen-2026-09-16/authoring')).body as unknown as AMeeting & { items: Array<AItem & { version: string }> };
+    const item = meeting.items.find((i) => i.title === 'Infrastruktur och trafik') ?? meeting.items[0]!;
+    const opened = (item as AItem & { version: string }).version;
+    expect(opened).toMatch(/^[0-9a-f]{16}$/);
+    const mine = [{ type: 'text', heading: null, markdown: 'Sekreterarens text' }];
+    const hers = [{ type: 'text', heading: null, markdown: 'Föredragandens text' }];
+
+    const first = await call('secretary', 'PUT', `/api/items/${item.id}/blocks`, { blocks: mine, version: opened });
+    expect(first.status).toBe(200);
+    const after = (first.body as unknown as { version: string }).version;
+    expect(after).not.toBe(opened);
+
+    const second = await call('admin', 'PUT', `/api/items/${item.id}/blocks`, { blocks: hers, version: opened });
+    expect(second.status).toBe(409);
+    expect(second.body?.error?.message).toMatch(/^Punkten har ändrats sedan du öppnade den: Sara Sekreterare sparade den \d+ \w+ \d{4} kl\. \d{2}:\d{2} UTC\. Inget av din ändring sparades/);
+    expect(second.body?.error?.details).toEqual([{ where: 'version', message: expect.stringMatching(/^Sara Sekreterare, \d{4}-\d{2}-\d{2}T/) }]);
+    const stored = (await call('secretary', 'GET', '/api/meetings/regionstyrelsen-2026-09-16/authoring')).body as unknown as { items: Array<AItem & { version: string }> };
+    const now = stored.items.find((i) => i.id === item.id)!;
+    expect(now.blocks.map((b) => b.block.markdown)).toEqual(['Sekreterarens text']);
+    expect(now.version).toBe(after);
+    // a title from the old version is refused too; from the new one both go through
+    expect((await call('admin', 'PATCH', `/api/items/${item.id}`, { title: 'Annan rubrik', version: opened })).status).toBe(409);
+    expect((await call('admin', 'PUT', `/api/items/${item.id}/blocks`, { blocks: [...mine, ...hers], version: after })).status).toBe(200);
+    // at the same moment from the same version: one is saved, the other told
+    const current = ((await call('secretary', 'GET', '/api/meetings/regionstyrelsen-2026-09-16/authoring')).body as unknown as { items: Array<AItem & { version: string }> }).items.find((i) => i.id === item.id)!.version;
+    const both = await Promise.all([
+      call('secretary', 'PUT', `/api/items/${item.id}/blocks`, { blocks: mine, version: current }),
+      call('admin', 'PUT', `/api/items/${item.id}/blocks`, { blocks: hers, version: current }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    // without a version (an integration) a save overwrites, as before
+    expect((await call('admin', 'PUT', `/api/items/${item.id}/blocks`, { blocks: hers })).status).toBe(200);
+  });
+});
+

@@ -486,5 +486,49 @@ describe('authoring and publishing in Chromium', () => {
     expect(await published.getByRole('button', { name: 'Ta bort utkastet' }).count()).toBe(0);
   });
 
+  it('two people save the same item: the second sees the conflict with the saved version, and nothing of either is lost', async () => {
+    const path = `/sammantraden/${MEETING}/punkter/${newItemId}`;
+    const helen = await open('foredragande', path);
+    const sara = await open('sekreterare', path);
+    for (const page of [helen, sara]) {
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+    }
+    const text = (page: Page) => page.locator('.block-editor textarea').first();
+    await text(helen).fill('Helens text: 98 % besvarades samma dag.');
+    await text(sara).fill('Saras text: väntetiderna minskar.');
+    await helen.getByRole('button', { name: 'Spara', exact: true }).click();
+    await helen.locator('.save-status').getByText(/^Sparat/).waitFor();
+
+    await sara.getByRole('button', { name: 'Spara', exact: true }).click();
+    const conflict = sara.getByRole('alert').filter({ has: sara.getByRole('heading', { name: 'Någon annan har sparat punkten' }) });
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain('Helen Persson sparade den');
+    expect(await conflict.locator('.conflict-theirs').innerText()).toContain('Helens text: 98 % besvarades samma dag.');
+    expect(await text(sara).inputValue()).toBe('Saras text: väntetiderna minskar.'); // her own version is still there
+    expect(await sara.evaluate(() => document.activeElement?.id)).toBe('konflikt-rubrik');
+    await accessible(sara, 'konflikt');
+    // stored meanwhile: Helen's
+    expect((await authoring(sara)).items.find((i) => i.id === newItemId)?.blocks.map((b) => b.block.markdown).filter(Boolean)).toContain('Helens text: 98 % besvarades samma dag.');
+
+    // Sara copies Helen's sentence into hers by hand and keeps her version
+    await text(sara).fill('Helens text: 98 % besvarades samma dag. Saras text: väntetiderna minskar.');
+    await conflict.getByRole('button', { name: 'Behåll min version' }).click();
+    await sara.locator('.save-status').getByText(/^Sparat/).waitFor();
+    await conflict.waitFor({ state: 'detached' });
+    expect((await authoring(sara)).items.find((i) => i.id === newItemId)?.blocks.map((b) => b.block.markdown).filter(Boolean)).toContain(
+      'Helens text: 98 % besvarades samma dag. Saras text: väntetiderna minskar.',
+    );
+
+    // Helen, still on her older version, is told in turn and takes the saved one
+    await text(helen).fill('Helens andra ändring');
+    await helen.getByRole('button', { name: 'Spara', exact: true }).click();
+    const hers = helen.getByRole('alert').filter({ has: helen.getByRole('heading', { name: 'Någon annan har sparat punkten' }) });
+    await hers.waitFor();
+    expect(await hers.innerText()).toContain('Demo Sekreterare sparade den');
+    await hers.getByRole('button', { name: 'Ta den sparade versionen' }).click();
+    expect(await text(helen).inputValue()).toBe('Helens text: 98 % besvarades samma dag. Saras text: väntetiderna minskar.');
+  });
+
   web.itLoggedNoScriptErrors();
 });

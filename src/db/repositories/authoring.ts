@@ -16,6 +16,22 @@ export interface ItemRow {
   presenterPersonIds: string[];
 }
 
+/** Holds an item's row until the transaction ends: two saves of one item take turns. */
+export async function lockItem(db: Db, id: string): Promise<void> {
+  await db.selectFrom('agenda_item').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/** Who last changed an item's title or blocks, and when (from the audit trail); null when nobody has. */
+export async function lastItemChange(db: Db, itemId: string): Promise<{ by: string; at: string } | null> {
+  const row = await sql<{ actor_name: string; at: string }>`
+    select actor_name, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at from audit_log
+    where (table_name = 'content_block' and (new_row ->> 'item_id' = ${itemId} or old_row ->> 'item_id' = ${itemId}))
+       or (table_name = 'agenda_item' and row_key ->> 'id' = ${itemId} and operation = 'update' and old_row ->> 'title' is distinct from new_row ->> 'title')
+    order by id desc limit 1`.execute(db);
+  const found = row.rows[0];
+  return found ? { by: found.actor_name, at: found.at } : null;
+}
+
 export async function findItem(db: Db, id: string): Promise<ItemRow | null> {
   const item = await db.selectFrom('agenda_item').selectAll().where('id', '=', id).executeTakeFirst();
   if (!item) return null;

@@ -30,11 +30,17 @@ export const itemAuthoringRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies 
 
   app.put(
     '/items/:id/blocks',
-    { preHandler: needs('edit_items'), attachValidation: true, schema: { tags, summary: 'Ersätt alla punktens block med listan, i ordning', params: item, body: z.object({ blocks: z.array(block) }) } },
+    { preHandler: needs('edit_items'), attachValidation: true, schema: {
+        tags,
+        summary: 'Ersätt alla punktens block med listan, i ordning; med version (punktens version när redigeringen började) nekas det med 409 om någon annan har sparat under tiden',
+        params: item,
+        body: z.object({ blocks: z.array(block), version: z.string().max(64).optional() }),
+      },
+    },
     async (request) => {
-      const body = request.body as { blocks?: unknown } | undefined;
+      const body = request.body as { blocks?: unknown; version?: unknown } | undefined;
       if (!Array.isArray(body?.blocks)) throw new StyrkortError('invalid_input', 'Blocken kan inte sparas: blocks: ska vara en lista', [{ where: 'blocks', message: 'ska vara en lista' }]);
-      return replaceBlocks(deps.db, requireUser(request), request.params.id, body.blocks, requestActor(request));
+      return replaceBlocks(deps.db, requireUser(request), request.params.id, body.blocks, requestActor(request), typeof body.version === 'string' ? body.version : null);
     },
   );
 

@@ -1,15 +1,16 @@
 import type { Principal } from '../../domain/access.js';
 import { itemUpdateInput } from '../../domain/authoring.js';
-import type { Block } from '../../domain/blocks.js';
+import { blockSchema, type Block } from '../../domain/blocks.js';
 import { StyrkortError, type ErrorDetail } from '../../domain/errors.js';
 import { inActorTransaction, type Actor } from '../../db/actor.js';
-import { deferUniquePositions, deleteBlock, insertBlock, listBlocks, updateBlock, updateItemRow } from '../../db/repositories/authoring.js';
+import { formatDate } from '../../domain/format.js';
+import { deferUniquePositions, deleteBlock, insertBlock, lastItemChange, listBlocks, lockItem, updateBlock, updateItemRow } from '../../db/repositories/authoring.js';
 import type { Db } from '../../db/repositories/types.js';
 import type { Store } from '../store.js';
 import { editableItem } from './access.js';
 import { requireBlocks } from './blockInput.js';
 import { invalid, parseInput } from './input.js';
-import { authoringMeeting, type AuthoringItem } from './meetings.js';
+import { authoringMeeting, itemVersion, type AuthoringItem } from './meetings.js';
 
 /**
  * A presenter's side of authoring (and the secretary's, who may edit any item of a draft): the
@@ -23,19 +24,39 @@ async function itemView(trx: Db, principal: Principal, meetingId: string, itemId
   return item;
 }
 
+/**
+ * Two people saving one item: the item's row is held for the save, and a save made from an
+ * older version than the stored one is refused, saying who saved in between and when — the
+ * editor then shows both versions. A save without a version overwrites (integrations).
+ */
+async function checkVersion(trx: Db, itemId: string, title: string, expected: string | null | undefined): Promise<void> {
+  await lockItem(trx, itemId);
+  if (expected === undefined || expected === null) return;
+  // as the authoring view reads them (parsed, defaults filled), so the tokens compare
+  const stored = await listBlocks(trx, itemId);
+  if (itemVersion(title, stored.map((b) => blockSchema.parse(b.spec))) === expected) return;
+  const last = await lastItemChange(trx, itemId);
+  const who = last ? `${last.by} sparade den ${formatDate(last.at.slice(0, 10))} kl. ${last.at.slice(11, 16)} UTC` : 'någon annan sparade den';
+  throw new StyrkortError('conflict', `Punkten har ändrats sedan du öppnade den: ${who}. Inget av din ändring sparades; jämför versionerna och välj.`, [
+    { where: 'version', message: last ? `${last.by}, ${last.at}` : 'okänd' },
+  ]);
+}
+
 export async function updateItem(db: Store, principal: Principal, itemId: string, body: unknown, actor: Actor): Promise<AuthoringItem> {
-  const patch = parseInput(itemUpdateInput, body, 'Punkten kan inte ändras');
+  const { version, ...patch } = parseInput(itemUpdateInput, body, 'Punkten kan inte ändras');
   return inActorTransaction(db, actor, async (trx) => {
     const { item, meeting } = await editableItem(trx, principal, itemId);
+    await checkVersion(trx, item.id, item.title, version);
     await updateItemRow(trx, item.id, patch);
     return itemView(trx, principal, meeting.id, item.id);
   });
 }
 
 /** Replaces all of an item's blocks with the given list, in order. */
-export async function replaceBlocks(db: Store, principal: Principal, itemId: string, blocks: readonly unknown[], actor: Actor): Promise<AuthoringItem> {
+export async function replaceBlocks(db: Store, principal: Principal, itemId: string, blocks: readonly unknown[], actor: Actor, version: string | null = null): Promise<AuthoringItem> {
   return inActorTransaction(db, actor, async (trx) => {
     const { item, meeting } = await editableItem(trx, principal, itemId);
+    await checkVersion(trx, item.id, item.title, version);
     const parsed = await requireBlocks(trx, blocks, (i) => `blocks[${i}]`);
     const stored = await listBlocks(trx, item.id);
     await deferUniquePositions(trx);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Principal } from '../../domain/access.js';
 import { canEditItem } from '../../domain/access.js';
 import { agendaOrderInput, itemCreateInput, meetingCreateInput, meetingUpdateInput, presentersInput, slugify, uniqueId, type PresenterInput } from '../../domain/authoring.js';
@@ -37,6 +38,11 @@ import { invalid, parseInput } from './input.js';
  */
 export type { AuthoringItem, AuthoringMeeting } from '../../domain/authoringView.js';
 
+/** An item's title and blocks as a token (AuthoringItem.version): the first 16 hex digits of their SHA-256. */
+export function itemVersion(title: string, blocks: readonly unknown[]): string {
+  return createHash('sha256').update(JSON.stringify([title, blocks])).digest('hex').slice(0, 16);
+}
+
 /** A meeting as its editors work on it: items with presenters, blocks, ready flags. */
 export async function authoringMeeting(db: Db, principal: Principal, idOrDate: string): Promise<AuthoringMeeting> {
   const meeting = await visibleMeeting(db, principal, idOrDate);
@@ -51,6 +57,7 @@ export async function authoringMeeting(db: Db, principal: Principal, idOrDate: s
     presenters: i.presenters.map((p) => ({ personId: p.personId, name: names.get(p.personId) ?? p.personId, titleOverride: p.titleOverride })),
     blocks: i.blocks,
     canEdit: canEditItem(principal, { presenterPersonIds: i.presenters.map((p) => p.personId) }, meeting).allowed,
+    version: itemVersion(i.title, i.blocks.map((b) => b.block)),
   }));
   return { meeting, items: list, readyCount: list.filter((i) => i.ready).length, versions: versions.sort((a, b) => b.version - a.version) };
 }

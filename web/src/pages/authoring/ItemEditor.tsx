@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { BLOCK_TYPE_LABELS, BLOCK_TYPES, type Block, type BlockType } from '../../../../src/domain/blocks.js';
 import type { Meeting } from '../../../../src/domain/meeting.js';
 import type { BlockViewOrError } from '../../../../src/domain/meetingView.js';
-import { send } from '../../api.js';
+import { ApiError, getJson, send } from '../../api.js';
 import { useI18n } from '../../i18n/I18n.js';
 import { BlockForm } from './blocks/BlockForm.js';
 import { BlockPreview } from './blocks/BlockPreview.js';
@@ -10,7 +10,7 @@ import type { Catalog } from './blocks/catalog.js';
 import { newBlock } from './blocks/defaults.js';
 import { Field, fieldErrors, FormError, messageFor, NO_ERRORS, useFocusOnError, type FieldErrors } from './fields.js';
 import { ReadyBadge } from './status.js';
-import type { AuthoringItem } from './types.js';
+import type { AuthoringItem, AuthoringMeeting } from './types.js';
 
 interface Draft {
   /** Stable across saves and moves, so a block's form and preview keep their state. */
@@ -21,6 +21,18 @@ interface Draft {
 
 let nextKey = 0;
 const newKey = () => `nytt-${++nextKey}`;
+
+/** A block in a line, for showing someone else's version beside one's own. */
+function blockSummary(block: Block, typeLabel: string): string {
+  const b = block as Record<string, unknown>;
+  const text = [b.heading, b.title, b.label, b.markdown].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  return text ? `${typeLabel}: ${text}` : typeLabel;
+}
+
+/** The server refused a save because someone else saved the item after it was opened. */
+function isVersionConflict(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.code === 'conflict' && error.details.some((d) => d.where === 'version');
+}
 
 /**
  * The editor of one item: its title and its blocks — each with a form and the live preview
@@ -42,6 +54,9 @@ export function ItemEditor({ meeting, item, catalog, initialViews }: { meeting: 
   const [announcement, setAnnouncement] = useState('');
   const [addType, setAddType] = useState<BlockType>('text');
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  // the version the edit started from; a save from an older one is refused and both are shown
+  const [version, setVersion] = useState(item.version);
+  const [conflict, setConflict] = useState<{ message: string; theirs: AuthoringItem } | null>(null);
 
   useFocusOnError(form, saveError);
 
@@ -98,16 +113,22 @@ export function ItemEditor({ meeting, item, catalog, initialViews }: { meeting: 
     setFocusTarget(`${draft.key}-rubrik`);
   };
 
-  /** Saves title and blocks; true when stored. */
-  const save = async (): Promise<boolean> => {
+  /** Saves title and blocks; true when stored. `from`: the version to save over (default: the one the edit started from). */
+  const save = async (from: string = version): Promise<boolean> => {
     if (busy !== null) return false;
     setBusy('save');
     setSaveError(null);
     setStatus(t('authoring.item.saving'));
     try {
       let saved: AuthoringItem | null = null;
-      if (title !== savedTitle) saved = await send<AuthoringItem>('PATCH', `/api/items/${encodeURIComponent(item.id)}`, { title: title.trim() });
-      saved = await send<AuthoringItem>('PUT', `/api/items/${encodeURIComponent(item.id)}/blocks`, { blocks: drafts.map((d) => d.block) });
+      let base = from;
+      if (title !== savedTitle) {
+        saved = await send<AuthoringItem>('PATCH', `/api/items/${encodeURIComponent(item.id)}`, { title: title.trim(), version: base });
+        base = saved.version;
+      }
+      saved = await send<AuthoringItem>('PUT', `/api/items/${encodeURIComponent(item.id)}/blocks`, { blocks: drafts.map((d) => d.block), version: base });
+      setVersion(saved.version);
+      setConflict(null);
       // the server's copy (text sanitised) is what was stored; keys stay, so nothing remounts
       const stored = saved.blocks;
       setDrafts((list) => list.map((d, i) => ({ ...d, block: stored[i]?.block ?? d.block })));
@@ -118,12 +139,48 @@ export function ItemEditor({ meeting, item, catalog, initialViews }: { meeting: 
       setStatus(t('authoring.item.saved', { count: String(stored.length) }));
       return true;
     } catch (e) {
-      setSaveError(e);
       setStatus(t('authoring.item.notSaved'));
+      if (isVersionConflict(e)) {
+        // someone else saved: show their version beside this one, and let the author choose
+        try {
+          const current = await getJson<AuthoringMeeting>(`/api/meetings/${encodeURIComponent(meeting.id)}/authoring`);
+          const theirs = current.items.find((i) => i.id === item.id);
+          if (theirs) {
+            setConflict({ message: e.message, theirs });
+            setFocusTarget('konflikt-rubrik');
+            return false;
+          }
+        } catch {
+          // shown as an ordinary save error below
+        }
+      }
+      setSaveError(e);
       return false;
     } finally {
       setBusy(null);
     }
+  };
+
+  /** Keeps this version (perhaps with parts of theirs copied in): saved over theirs. */
+  const keepMine = () => {
+    if (!conflict) return;
+    const theirs = conflict.theirs.version;
+    setConflict(null);
+    void save(theirs);
+  };
+
+  /** Takes the stored version: the form shows it, nothing of this edit is kept. */
+  const takeTheirs = () => {
+    if (!conflict) return;
+    const theirs = conflict.theirs;
+    setDrafts(theirs.blocks.map((b) => ({ key: `block-${b.id}`, block: b.block, initialView: null })));
+    setSavedJson(JSON.stringify(theirs.blocks.map((b) => b.block)));
+    setTitle(theirs.title);
+    setSavedTitle(theirs.title);
+    setVersion(theirs.version);
+    setConflict(null);
+    setStatus(t('authoring.conflict.took'));
+    setFocusTarget('innehall');
   };
 
   const submit = (event: FormEvent) => {
@@ -157,6 +214,32 @@ export function ItemEditor({ meeting, item, catalog, initialViews }: { meeting: 
       <div className="item-save-error">
         <FormError title={t('authoring.item.saveFailed')} error={saveError} />
       </div>
+      {conflict ? (
+        <section className="conflict" aria-labelledby="konflikt-rubrik" role="alert">
+          <h2 id="konflikt-rubrik" tabIndex={-1}>
+            {t('authoring.conflict.title')}
+          </h2>
+          <p lang="sv">{conflict.message}</p>
+          <h3>{t('authoring.conflict.theirs')}</h3>
+          <p>
+            <strong>{conflict.theirs.title}</strong>
+          </p>
+          <ol className="conflict-theirs">
+            {conflict.theirs.blocks.map((b) => (
+              <li key={b.id}>{blockSummary(b.block, typeLabel(b.block))}</li>
+            ))}
+          </ol>
+          <p>{t('authoring.conflict.choose')}</p>
+          <div className="button-row">
+            <button type="button" onClick={keepMine}>
+              {t('authoring.conflict.keepMine')}
+            </button>
+            <button type="button" className="button-secondary" onClick={takeTheirs}>
+              {t('authoring.conflict.takeTheirs')}
+            </button>
+          </div>
+        </section>
+      ) : null}
       <Field label={t('authoring.item.itemTitle')} error={titleError}>
         {(p) => <input {...p} className="wide" value={title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />}
       </Field>
