@@ -10,8 +10,13 @@ import { say } from './context.js';
 
 /**
  * Runs the server until SIGINT or SIGTERM, then stops in order: stop taking requests, finish
- * the ones under way, close the database pool, stop the embedded PostgreSQL.
+ * the ones under way, close the database pool, stop the embedded PostgreSQL. Requests still
+ * under way after SHUTDOWN_GRACE_MS (a client that never finishes sending, a stuck analysis)
+ * are cut, so the process ends within about ten seconds in any state — a container runtime
+ * kills it soon after.
  */
+const SHUTDOWN_GRACE_MS = 8_000;
+
 export async function serve(cfg: Config, options: { demoIfEmpty: boolean }): Promise<void> {
   const database = await openRuntime(cfg, 'own', { migrate: true, log: say });
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
@@ -46,9 +51,14 @@ export async function serve(cfg: Config, options: { demoIfEmpty: boolean }): Pro
       stopping = true;
       say(`${signal}: stänger Styrkort …`);
       void (async () => {
+        const grace = setTimeout(() => {
+          say(`Förfrågningar pågår fortfarande efter ${SHUTDOWN_GRACE_MS / 1000} s; de avbryts.`);
+          app?.server.closeAllConnections();
+        }, SHUTDOWN_GRACE_MS);
         try {
           await app?.close();
         } finally {
+          clearTimeout(grace);
           await database.shutdown();
           say('Stängt.');
           resolve();

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAlive, runCli, startServer, tempDir } from '../support/cli.js';
@@ -86,6 +88,29 @@ describe('the server process with the embedded PostgreSQL', () => {
     server.child.kill('SIGTERM');
     expect((await server.exited).code).toBe(0);
     expect(isAlive(restarted)).toBe(false);
+  });
+
+  it('stops on SIGTERM even while a client never finishes its request: the request is cut after 8 s', async () => {
+    const dir = await tempDir('styrkort-term-');
+    dirs.push(dir);
+    const env = { STYRKORT_DATA_DIR: path.join(dir, 'pg') };
+    const server = await startServer(['serve'], env);
+    // a request whose body never comes: the server waits for it, and shutdown with it
+    const socket = net.connect(server.port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    await once(socket, 'connect');
+    socket.write('POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"username":');
+    await new Promise((r) => setTimeout(r, 500));
+    const pid = await postgresPid(env.STYRKORT_DATA_DIR);
+    const started = Date.now();
+    server.child.kill('SIGTERM');
+    const exit = await server.exited;
+    const took = Date.now() - started;
+    socket.destroy();
+    expect(exit.code).toBe(0);
+    expect(server.output()).toContain('Förfrågningar pågår fortfarande efter 8 s; de avbryts.');
+    expect(took).toBeGreaterThanOrEqual(8_000); // it did wait for the request, as long as promised
+    expect(isAlive(pid)).toBe(false);
   });
 
   it('start loads the demo into an empty database, names the demo accounts, and stops in order on SIGINT', async () => {
