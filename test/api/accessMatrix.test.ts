@@ -132,6 +132,8 @@ describe('the access matrix', () => {
         'GET /api/auth/providers',
         'GET /api/auth/session',
         'GET /api/health',
+        'GET /api/live',
+        'GET /api/ready',
         'GET /api/openapi.json',
         'POST /api/auth/login',
         'POST /api/auth/logout',

@@ -119,18 +119,23 @@ describe('a database server that disappears mid-query (the socket just ends)', (
 });
 
 describe('a request whose database connection is gone', () => {
-  it('is answered 503 in Swedish with Retry-After, and the server goes on', async () => {
+  it('is answered 503 in Swedish with Retry-After, and the server goes on: alive, not ready', async () => {
     const proxy = await cuttableProxy(new URL(urlFor(t.name)));
     const handle = openDatabase(proxy.url);
     const app = await appOn({ ...t, db: handle.db });
     try {
       const before = await app.inject({ method: 'GET', url: '/api/plan-periods' });
       expect(before.statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/api/ready' })).statusCode).toBe(200);
       const closed = proxy.close(); // no new connections …
       proxy.cut(); // … and the open ones end
       await closed;
       const during = await app.inject({ method: 'GET', url: '/api/plan-periods' });
       expect(during.statusCode).toBe(503);
+      // alive, but not ready: a load balancer takes it out, nothing restarts the process
+      expect((await app.inject({ method: 'GET', url: '/api/live' })).json()).toEqual({ status: 'ok', version: 'test' });
+      const ready = await app.inject({ method: 'GET', url: '/api/ready' });
+      expect([ready.statusCode, ready.json().database]).toEqual([503, 'fel']);
       expect(during.headers['retry-after']).toBe('5');
       expect(during.json()).toMatchObject({ error: { code: 'unavailable', message: expect.stringMatching(/^Förbindelsen med databasen bröts/) } });
     } finally {
