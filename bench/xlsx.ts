@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { mib, ms, row } from './support.js';
+import { mib, ms, percentile, row } from './support.js';
 
 /**
  * XLSX reading: a long sheet of 100 000, 300 000 and 1 000 000 rows (written by exceljs's
@@ -35,10 +35,7 @@ async function measure(args: string[], heapMb: number | null = null): Promise<Me
   return JSON.parse(stdout) as Measured;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
+const median = (values: number[]) => percentile(values, 50);
 
 async function writeSheet(file: string, rows: number): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });

@@ -1,4 +1,4 @@
-import { MONTH_ABBREVIATIONS, parsePeriodKey, parsePeriodText, periodEnd, periodKey, periodLabel, periodStart, type Period } from './period.js';
+import { MONTH_ABBREVIATIONS, parsePeriodKey, parsePeriodText, periodEnd, periodKey, periodLabel, periodStart } from './period.js';
 
 /**
  * A timeline: phases as bars over months (the RUS process, a contract's start-up plan),
@@ -33,31 +33,27 @@ export function timelineDateKey(value: string | number): string | null {
   return period ? periodKey(period) : null;
 }
 
-function periodOf(value: string): Period | null {
-  return parsePeriodKey(value);
-}
-
 /** First day covered by a timeline date (any period key). */
 export function startDay(value: string): string {
-  const period = periodOf(value);
+  const period = parsePeriodKey(value);
   return period ? periodStart(period) : value;
 }
 
 /** Last day covered by a timeline date (any period key). */
 export function endDay(value: string): string {
-  const period = periodOf(value);
+  const period = parsePeriodKey(value);
   return period ? periodEnd(period) : value;
 }
 
 /** Whether a milestone sits at a point (a day or a month, drawn at its start) rather than across a longer period (drawn at its middle). */
 export function isPointDate(value: string): boolean {
-  const kind = periodOf(value)?.kind;
+  const kind = parsePeriodKey(value)?.kind;
   return kind === 'date' || kind === 'month';
 }
 
 /** A timeline date as the packs write it: "dec 2028", "18 april 2029", "T1 2029", "första halvåret 2029", "2029". */
 export function timelineDateLabel(value: string): string {
-  const period = periodOf(value);
+  const period = parsePeriodKey(value);
   if (!period) return value;
   switch (period.kind) {
     case 'month':
@@ -73,7 +69,7 @@ export function timelineDateLabel(value: string): string {
   }
 }
 
-const isTimelineDate = (value: string): boolean => periodOf(value) !== null;
+const isTimelineDate = (value: string): boolean => parsePeriodKey(value) !== null;
 
 export function checkTimeline(phases: readonly Phase[], milestones: readonly Milestone[]): TimelineIssue[] {
   const issues: TimelineIssue[] = [];

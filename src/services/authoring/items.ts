@@ -4,7 +4,7 @@ import { blockSchema, type Block } from '../../domain/blocks.js';
 import { StyrkortError, type ErrorDetail } from '../../domain/errors.js';
 import { inActorTransaction, type Actor } from '../../db/actor.js';
 import { formatDate } from '../../domain/format.js';
-import { deferUniquePositions, deleteBlock, insertBlock, lastItemChange, listBlocks, lockItem, updateBlock, updateItemRow } from '../../db/repositories/authoring.js';
+import { deferUniquePositions, deleteBlock, insertBlock, lastItemChange, listBlocks, lockItem, updateBlock, updateItemRow, type StoredBlock } from '../../db/repositories/authoring.js';
 import type { Db } from '../../db/repositories/types.js';
 import type { Store } from '../store.js';
 import { editableItem } from './access.js';
@@ -25,16 +25,15 @@ async function itemView(trx: Db, principal: Principal, meetingId: string, itemId
 }
 
 /**
- * Two people saving one item: the item's row is held for the save, and a save made from an
+ * Two people saving one item: callers hold the item's row (lockItem) first, and a save made from an
  * older version than the stored one is refused, saying who saved in between and when — the
  * editor then shows both versions. A save without a version overwrites (integrations).
  */
-async function checkVersion(trx: Db, itemId: string, title: string, expected: string | null | undefined): Promise<void> {
-  await lockItem(trx, itemId);
+async function checkVersion(trx: Db, itemId: string, title: string, expected: string | null | undefined, stored?: readonly StoredBlock[]): Promise<void> {
   if (expected === undefined || expected === null) return;
   // as the authoring view reads them (parsed, defaults filled), so the tokens compare
-  const stored = await listBlocks(trx, itemId);
-  if (itemVersion(title, stored.map((b) => blockSchema.parse(b.spec))) === expected) return;
+  const blocks = stored ?? (await listBlocks(trx, itemId));
+  if (itemVersion(title, blocks.map((b) => blockSchema.parse(b.spec))) === expected) return;
   const last = await lastItemChange(trx, itemId);
   const who = last ? `${last.by} sparade den ${formatDate(last.at.slice(0, 10))} kl. ${last.at.slice(11, 16)} UTC` : 'någon annan sparade den';
   throw new StyrkortError('conflict', `Punkten har ändrats sedan du öppnade den: ${who}. Inget av din ändring sparades; jämför versionerna och välj.`, [
@@ -46,6 +45,7 @@ export async function updateItem(db: Store, principal: Principal, itemId: string
   const { version, ...patch } = parseInput(itemUpdateInput, body, 'Punkten kan inte ändras');
   return inActorTransaction(db, actor, async (trx) => {
     const { item, meeting } = await editableItem(trx, principal, itemId);
+    await lockItem(trx, item.id);
     await checkVersion(trx, item.id, item.title, version);
     await updateItemRow(trx, item.id, patch);
     return itemView(trx, principal, meeting.id, item.id);
@@ -56,9 +56,10 @@ export async function updateItem(db: Store, principal: Principal, itemId: string
 export async function replaceBlocks(db: Store, principal: Principal, itemId: string, blocks: readonly unknown[], actor: Actor, version: string | null = null): Promise<AuthoringItem> {
   return inActorTransaction(db, actor, async (trx) => {
     const { item, meeting } = await editableItem(trx, principal, itemId);
-    await checkVersion(trx, item.id, item.title, version);
-    const parsed = await requireBlocks(trx, blocks, (i) => `blocks[${i}]`);
+    await lockItem(trx, item.id); // before reading: the blocks read are the ones replaced
     const stored = await listBlocks(trx, item.id);
+    await checkVersion(trx, item.id, item.title, version, stored);
+    const parsed = await requireBlocks(trx, blocks, (i) => `blocks[${i}]`);
     await deferUniquePositions(trx);
     // keep the rows that stay (same position, same content), so the trail shows only real changes
     for (const [i, block] of parsed.entries()) {

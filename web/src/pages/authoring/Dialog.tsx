@@ -50,3 +50,20 @@ export function Dialog({ open, title, onClose, children, describedBy }: { open: 
     </dialog>
   );
 }
+
+/**
+ * A confirmation's buttons: the action, then "Avbryt", which has the focus when the dialog opens
+ * (a mistaken Enter cancels rather than acts).
+ */
+export function ConfirmButtons({ confirm, onConfirm, onCancel, cancel }: { confirm: string; onConfirm: () => void; onCancel: () => void; cancel: string }) {
+  return (
+    <div className="button-row">
+      <button type="button" onClick={onConfirm}>
+        {confirm}
+      </button>
+      <button type="button" className="button-secondary" data-autofocus onClick={onCancel}>
+        {cancel}
+      </button>
+    </div>
+  );
+}

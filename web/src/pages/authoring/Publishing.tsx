@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/I18n.js';
 import { versionFileUrl } from '../../lib/authoringPaths.js';
 import { paths } from '../../lib/paths.js';
 import { useSession } from '../../session/Session.js';
-import { Dialog } from './Dialog.js';
+import { ConfirmButtons, Dialog } from './Dialog.js';
 import { Field, fieldErrors, FormError, messageFor, sentence } from './fields.js';
 import { MeetingStatusTag, Readiness } from './status.js';
 import type { AuthoringMeeting } from './types.js';
@@ -178,38 +178,17 @@ export function Publishing({ initial, editor }: { initial: VersionsData; editor:
             </p>
           ) : null}
         </div>
-        <div className="button-row">
-          <button type="button" onClick={publish}>
-            {t('authoring.publish.confirm', { version: String(nextVersion) })}
-          </button>
-          <button type="button" className="button-secondary" data-autofocus onClick={() => setDialog(null)}>
-            {t('authoring.cancel')}
-          </button>
-        </div>
+        <ConfirmButtons confirm={t('authoring.publish.confirm', { version: String(nextVersion) })} onConfirm={publish} onCancel={() => setDialog(null)} cancel={t('authoring.cancel')} />
       </Dialog>
 
       <Dialog open={dialog === 'correction'} title={t('authoring.correction.dialogTitle')} onClose={() => setDialog(null)} describedBy="ratta-text">
         <p id="ratta-text">{t('authoring.correction.dialogText', { version: String(nextVersion), current: String(nextVersion - 1) })}</p>
-        <div className="button-row">
-          <button type="button" onClick={correct}>
-            {t('authoring.correction.confirm')}
-          </button>
-          <button type="button" className="button-secondary" data-autofocus onClick={() => setDialog(null)}>
-            {t('authoring.cancel')}
-          </button>
-        </div>
+        <ConfirmButtons confirm={t('authoring.correction.confirm')} onConfirm={correct} onCancel={() => setDialog(null)} cancel={t('authoring.cancel')} />
       </Dialog>
 
       <Dialog open={dialog === 'delete'} title={t('authoring.deleteMeeting.dialogTitle', { meeting: `${meeting.body} ${formatDate(meeting.date)}` })} onClose={() => setDialog(null)} describedBy="ta-bort-text">
         <p id="ta-bort-text">{t('authoring.deleteMeeting.dialogText')}</p>
-        <div className="button-row">
-          <button type="button" onClick={remove}>
-            {t('authoring.deleteMeeting.confirm')}
-          </button>
-          <button type="button" className="button-secondary" data-autofocus onClick={() => setDialog(null)}>
-            {t('authoring.cancel')}
-          </button>
-        </div>
+        <ConfirmButtons confirm={t('authoring.deleteMeeting.confirm')} onConfirm={remove} onCancel={() => setDialog(null)} cancel={t('authoring.cancel')} />
       </Dialog>
 
       <WithdrawDialog
