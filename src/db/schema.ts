@@ -231,6 +231,7 @@ export interface RiskTable {
   consequence: number | null;
   reported_score: number | null;
   control: string | null;
+  owner: string | null;
 }
 
 export interface AssetTable {

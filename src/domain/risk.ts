@@ -27,6 +27,8 @@ export interface Risk {
   /** Score as reported when probability and consequence are not known. */
   reportedScore: number | null;
   control: string | null; // planned control or action
+  /** Who answers for the action. */
+  owner?: string | null;
 }
 
 function onScale(n: number): boolean {

@@ -119,6 +119,22 @@ function existing(method: string) {
         return '1';
       case 'import-mappings':
         return 'area';
+      case 'people':
+        return 'helena-nilsson';
+      case 'areas':
+        return '0008';
+      case 'goal-lines':
+        return 'ekonomi';
+      case 'focus-areas':
+        return '2026';
+      case 'risk-registers':
+        return 'internkontroll-2026';
+      case 'risks':
+        return 'ik26-bisysslor';
+      case 'risk-categories':
+        return '1';
+      case 'datasets':
+        return 'sarskilda-persontransporter-2026';
       default:
         return 'x';
     }

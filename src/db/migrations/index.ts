@@ -7,6 +7,7 @@ import * as publishingAudit from './20261122T1300_publishing_audit.js';
 import * as auditAccounts from './20261122T1400_audit_accounts.js';
 import * as dropMeasurementPeriod from './20261122T1500_drop_measurement_period_index.js';
 import * as catalogVersion from './20261122T1600_catalog_version.js';
+import * as catalogAuthoring from './20261208T0900_catalog_authoring.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp and sort in the order they run;
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122T1400_audit_accounts': auditAccounts,
   '20261122T1500_drop_measurement_period_index': dropMeasurementPeriod,
   '20261122T1600_catalog_version': catalogVersion,
+  '20261208T0900_catalog_authoring': catalogAuthoring,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -45,6 +45,7 @@ export async function listRiskRegisters(db: Db, ids?: readonly string[]): Promis
           consequence: k.consequence,
           reportedScore: k.reported_score,
           control: k.control,
+          owner: k.owner,
         }),
       ),
   }));

@@ -130,10 +130,13 @@ export function riskTable(view: View<'risk_list'>): TableBody {
   const header: Array<[string, TableColumn['align']]> = [['Nr', 'left'], ['Risk', 'left']];
   if (categories.size > 1) header.push(['Kategori', 'left']);
   header.push(['Riskpoäng', 'left'], ['Åtgärd', 'left']);
+  const owners = view.risks.some((r) => (r.owner ?? null) !== null);
+  if (owners) header.push(['Ansvarig', 'left']);
   const rows = view.risks.map((r) => {
     const cells = [numbers.get(r.id) ?? '', r.title];
     if (categories.size > 1) cells.push(r.categoryLabel);
     cells.push(riskScoreText(r), r.control ?? '–');
+    if (owners) cells.push(r.owner ?? '–');
     return row(cells);
   });
   return table('risks', header, rows);

@@ -197,6 +197,7 @@ export const risksFile = z.strictObject({
               consequence: z.number().int().min(1).max(4).nullable().default(null),
               reported_score: z.number().int().min(1).max(16).nullable().default(null),
               control: z.string().nullable().default(null),
+              owner: z.string().nullable().default(null),
             }),
           )
           .default([]),

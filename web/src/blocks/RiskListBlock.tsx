@@ -5,6 +5,7 @@ import type { ViewOf } from './types.js';
 /** Risks with category, probability × consequence = score, the band ("Hantera risk") and the action. */
 export function RiskListBlock({ view }: { view: ViewOf<'risk_list'> }) {
   const { t } = useI18n();
+  const owners = view.risks.some((r) => (r.owner ?? null) !== null);
   return (
     <div className="block block-risks">
       <h4>{view.title}</h4>
@@ -20,6 +21,7 @@ export function RiskListBlock({ view }: { view: ViewOf<'risk_list'> }) {
               </th>
               <th scope="col">{t('risk.band')}</th>
               <th scope="col">{t('risk.control')}</th>
+              {owners ? <th scope="col">{t('risk.owner')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -35,6 +37,7 @@ export function RiskListBlock({ view }: { view: ViewOf<'risk_list'> }) {
                 </td>
                 <td>{r.band?.label ?? '–'}</td>
                 <td>{r.control ?? '–'}</td>
+                {owners ? <td>{r.owner ?? '–'}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -218,6 +218,7 @@ export const sv = {
   'risk.band': 'Åtgärd',
   'risk.control': 'Kontroll och åtgärder',
   'risk.product': 'sannolikhet {p} × konsekvens {c}',
+  'risk.owner': 'Ansvarig',
 
   'search.title': 'Sök',
   'search.label': 'Sök indikatorer, informationspunkter och personer',
@@ -453,6 +454,7 @@ export const en: Record<MessageKey, string> = {
   'risk.band': 'Action',
   'risk.control': 'Control and actions',
   'risk.product': 'probability {p} × consequence {c}',
+  'risk.owner': 'Owner',
 
   'search.title': 'Search',
   'search.label': 'Search indicators, information items and people',
