@@ -117,13 +117,21 @@ export async function deferUniquePositions(db: Db): Promise<void> {
   await sql`set constraints all deferred`.execute(db);
 }
 
+/**
+ * Makes an item's presenters exactly `presenters`, in order, touching only what differs: a
+ * changed title as printed is an update of that row (old → new on the audit trail), a presenter
+ * added or removed at the end an insert or a delete.
+ */
 export async function replacePresenters(db: Db, itemId: string, presenters: ReadonlyArray<{ personId: string; titleOverride: string | null }>): Promise<void> {
-  await db.deleteFrom('agenda_item_presenter').where('item_id', '=', itemId).execute();
-  if (presenters.length === 0) return;
-  await db
-    .insertInto('agenda_item_presenter')
-    .values(presenters.map((p, i) => ({ item_id: itemId, position: i + 1, person_id: p.personId, title_override: p.titleOverride })))
-    .execute();
+  const stored = await db.selectFrom('agenda_item_presenter').select(['position', 'person_id', 'title_override']).where('item_id', '=', itemId).orderBy('position').execute();
+  for (const [i, p] of presenters.entries()) {
+    const old = stored[i];
+    if (!old) await db.insertInto('agenda_item_presenter').values({ item_id: itemId, position: i + 1, person_id: p.personId, title_override: p.titleOverride }).execute();
+    else if (old.person_id !== p.personId || old.title_override !== p.titleOverride) {
+      await db.updateTable('agenda_item_presenter').set({ person_id: p.personId, title_override: p.titleOverride }).where('item_id', '=', itemId).where('position', '=', i + 1).execute();
+    }
+  }
+  if (stored.length > presenters.length) await db.deleteFrom('agenda_item_presenter').where('item_id', '=', itemId).where('position', '>', presenters.length).execute();
 }
 
 export interface StoredBlock {
