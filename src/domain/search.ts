@@ -8,11 +8,51 @@ import { searchKey } from './text.js';
 export interface SearchResults {
   query: string;
   indicators: Array<{ id: string; name: string; shortName: string | null; source: string; unit: string }>;
-  items: Array<{ id: string; title: string; meeting: { id: string; heading: string; date: string }; goalName: string }>;
+  /** Items whose title or contents say the query; `fragment` is where the contents say it. */
+  items: Array<{ id: string; title: string; meeting: { id: string; heading: string; date: string }; goalName: string; fragment: FragmentPart[] | null }>;
+  /** Areas: the own organisation's förvaltningar and units, and the comparison regions. */
+  areas: Array<{ id: string; name: string; kind: string }>;
   people: Array<{ id: string; name: string; title: string | null; items: Array<{ id: string; title: string; meetingId: string; meetingHeading: string }> }>;
 }
 
 export const MIN_QUERY_LENGTH = 2;
+
+/** A piece of a found fragment: the words that matched have `match`. */
+export interface FragmentPart {
+  text: string;
+  match: boolean;
+}
+
+const MAX_QUERY_WORDS = 10;
+
+/**
+ * A PostgreSQL tsquery for the words of a query: letters and digits only (nothing of the typed
+ * text reaches the query syntax), each word also as a prefix ("vänte" finds "väntetiden"), all
+ * words required. Null when nothing is left to search for.
+ */
+export function textQuery(query: string): string | null {
+  const words = (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= MIN_QUERY_LENGTH).slice(0, MAX_QUERY_WORDS);
+  return words.length === 0 ? null : words.map((w) => `${w}:*`).join(' & ');
+}
+
+/** A fragment marked with `start` … `end` around matches, as parts; markers never nest. */
+export function fragmentParts(marked: string, start: string, end: string): FragmentPart[] {
+  const parts: FragmentPart[] = [];
+  let rest = marked;
+  while (rest !== '') {
+    const at = rest.indexOf(start);
+    if (at === -1) {
+      parts.push({ text: rest, match: false });
+      break;
+    }
+    if (at > 0) parts.push({ text: rest.slice(0, at), match: false });
+    const close = rest.indexOf(end, at + start.length);
+    const stop = close === -1 ? rest.length : close;
+    parts.push({ text: rest.slice(at + start.length, stop), match: true });
+    rest = close === -1 ? '' : rest.slice(close + end.length);
+  }
+  return parts.filter((p) => p.text !== '');
+}
 
 /** Words of a query as search keys; empty when the query is too short to search for. */
 export function queryWords(query: string): string[] {

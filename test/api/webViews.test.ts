@@ -177,7 +177,7 @@ describe('web app API on the demo data (in-process)', () => {
     expect(person.people.map((p) => p.name)).toEqual(['Sofia Hartz']);
     expect(person.people[0]?.items.map((i) => i.title)).toContain('Tillgänglighet');
     const short = await getJson<SearchResults>(app, '/api/search?q=a');
-    expect(short).toEqual({ query: 'a', indicators: [], items: [], people: [] });
+    expect(short).toEqual({ query: 'a', indicators: [], items: [], people: [], areas: [] });
   });
 
   it('gives an indicator page its periods, breakdowns, areas and the meetings that showed it', async () => {

@@ -156,10 +156,10 @@ describe('web app in Chromium', () => {
     }
   });
 
-  it('Sök: finds items, indicators and people without å, ä, ö and says when nothing matches', async () => {
+  it('Sök: finds items, indicators and people without å, ä, ö, items by what they say, and says when nothing matches', async () => {
     const page = await open('/sok');
-    await ready(page, 'Sök indikatorer, informationspunkter och personer');
-    await page.getByLabel('Sök indikatorer, informationspunkter och personer').fill('valfardsbrott');
+    await ready(page, 'Sök indikatorer, informationspunkter, personer och områden');
+    await page.getByLabel('Sök indikatorer, informationspunkter, personer och områden').fill('valfardsbrott');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await ready(page, '1 träff för ”valfardsbrott”.');
     expect(new URL(page.url()).searchParams.get('q')).toBe('valfardsbrott');
@@ -169,6 +169,12 @@ describe('web app in Chromium', () => {
     await ready(person, 'Sofia Hartz');
     expect(await person.locator('#hits-people + ul').innerText()).toContain('Tillgänglighet');
     await expectAccessible(person, 'sok');
+
+    // what an item says is found too, with the words that matched marked
+    const said = await open('/sok?q=bisysslor');
+    await ready(said, 'Internkontroll, välfärdsbrott');
+    expect(await said.locator('#hits-items + ul mark').first().innerText()).toBe('Bisysslor');
+    expect(await axeViolations(said)).toEqual([]);
 
     const none = await open('/sok?q=zzyzx');
     await ready(none, 'Inga träffar för ”zzyzx”.');

@@ -8,6 +8,7 @@ import * as auditAccounts from './20261122T1400_audit_accounts.js';
 import * as dropMeasurementPeriod from './20261122T1500_drop_measurement_period_index.js';
 import * as catalogVersion from './20261122T1600_catalog_version.js';
 import * as catalogAuthoring from './20261208T0900_catalog_authoring.js';
+import * as searchText from './20261208T1000_search_text.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp and sort in the order they run;
@@ -24,6 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122T1500_drop_measurement_period_index': dropMeasurementPeriod,
   '20261122T1600_catalog_version': catalogVersion,
   '20261208T0900_catalog_authoring': catalogAuthoring,
+  '20261208T1000_search_text': searchText,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,13 +12,22 @@ export const searchRoutes: FastifyPluginAsyncZod<{ deps: AppDependencies }> = as
       preHandler: needs('read'),
       schema: {
         tags: ['plan'],
-        summary: 'Sök indikatorer, informationspunkter och personer på namn (skiftläge, skiljetecken och accenter spelar ingen roll; minst två tecken)',
+        summary: 'Sök indikatorer, personer och områden på namn (skiftläge, skiljetecken och accenter spelar ingen roll; minst två tecken) och informationspunkter på vad de säger (fulltextsökning på svenska i rubriker och blockens innehåll, med utdraget som träffar), i sammanträden du får se',
         querystring: z.object({ q: z.string().max(200, 'högst 200 tecken').default('') }),
         response: {
           200: z.object({
             query: z.string(),
             indicators: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable(), source: z.string(), unit: z.string() })),
-            items: z.array(z.object({ id: z.string(), title: z.string(), meeting: z.object({ id: z.string(), heading: z.string(), date: z.string() }), goalName: z.string() })),
+            items: z.array(
+              z.object({
+                id: z.string(),
+                title: z.string(),
+                meeting: z.object({ id: z.string(), heading: z.string(), date: z.string() }),
+                goalName: z.string(),
+                fragment: z.array(z.object({ text: z.string(), match: z.boolean() })).nullable(),
+              }),
+            ),
+            areas: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
             people: z.array(
               z.object({
                 id: z.string(),

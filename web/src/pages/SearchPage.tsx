@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { AREA_KIND_LABELS, type AreaKind } from '../../../src/domain/area.js';
 import { MIN_QUERY_LENGTH, type SearchResults } from '../../../src/domain/search.js';
 import { query as qs, useApi } from '../api.js';
 import { Async, Empty } from '../components/LoadState.js';
@@ -43,13 +44,13 @@ export function SearchPage() {
             <p>{t('search.tooShort', { min: String(MIN_QUERY_LENGTH) })}</p>
           )
         ) : results.state === 'ok' ? (
-          <p>{tn('search.count', results.data.indicators.length + results.data.items.length + results.data.people.length, { q })}</p>
+          <p>{tn('search.count', results.data.indicators.length + results.data.items.length + results.data.people.length + results.data.areas.length, { q })}</p>
         ) : null}
       </div>
       {searchable ? (
         <Async value={results} what={t('what.search')}>
           {(r) =>
-            r.indicators.length + r.items.length + r.people.length === 0 ? (
+            r.indicators.length + r.items.length + r.people.length + r.areas.length === 0 ? (
               <Empty>
                 <p>{t('search.none', { q })}</p>
               </Empty>
@@ -93,6 +94,12 @@ function Results({ results }: { results: SearchResults }) {
                 <span className="muted">
                   · {i.meeting.heading} · {i.goalName}
                 </span>
+                {i.fragment ? (
+                  <p className="search-fragment">
+                    <span className="visually-hidden">{t('search.fragment')} </span>
+                    {i.fragment.map((part, n) => (part.match ? <mark key={n}>{part.text}</mark> : <span key={n}>{part.text}</span>))}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -119,6 +126,20 @@ function Results({ results }: { results: SearchResults }) {
                 ) : (
                   <p className="muted">{t('search.noItemsForPerson')}</p>
                 )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {results.areas.length > 0 ? (
+        <section aria-labelledby="hits-areas">
+          <h2 id="hits-areas">
+            {t('search.areas')} ({results.areas.length})
+          </h2>
+          <ul className="item-list">
+            {results.areas.map((a) => (
+              <li key={a.id}>
+                {a.name} <span className="muted">· {AREA_KIND_LABELS[a.kind as AreaKind] ?? a.kind}</span>
               </li>
             ))}
           </ul>
