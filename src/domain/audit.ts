@@ -34,6 +34,18 @@ export const AUDITED_TABLE_LABELS: Record<string, string> = {
   user_role: 'roll',
   user_identity: 'inloggningsidentitet',
   local_credential: 'lokalt konto',
+  plan_period: 'planperiod',
+  goal: 'övergripande mål',
+  goal_line: 'mållinje',
+  focus_area_set: 'fokusår',
+  focus_area: 'fokusområde',
+  area: 'område',
+  area_member: 'områdets medlem',
+  dataset: 'tabell',
+  risk_category: 'riskkategori',
+  risk_register: 'riskregister',
+  risk: 'risk',
+  asset: 'bild',
 };
 
 export type AuditRow = Record<string, unknown>;

@@ -9,6 +9,7 @@ import { installAuth } from './auth/install.js';
 import { refuseUnstorableText } from './security/textInput.js';
 import { assetRoutes } from './routes/assets.js';
 import { auditRoutes } from './routes/audit.js';
+import { datasetRoutes } from './routes/datasets.js';
 import { catalogAuthoringRoutes } from './routes/catalogAuthoring.js';
 import { indicatorAuthoringRoutes } from './routes/indicatorAuthoring.js';
 import { itemAuthoringRoutes } from './routes/itemAuthoring.js';
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(meetingAuthoringRoutes, { prefix: '/api', deps });
   await app.register(itemAuthoringRoutes, { prefix: '/api', deps });
   await app.register(indicatorAuthoringRoutes, { prefix: '/api', deps });
+  await app.register(datasetRoutes, { prefix: '/api', deps });
   await app.register(catalogAuthoringRoutes, { prefix: '/api', deps });
   await app.register(publishingRoutes, { prefix: '/api', deps });
   await app.register(auditRoutes, { prefix: '/api', deps });

@@ -24,6 +24,8 @@ const UsersPage = lazy(() => import('./pages/account/UsersPage.js').then((m) => 
 const ImportPage = lazy(() => import('./pages/data/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const IndicatorEditPage = lazy(() => import('./pages/data/IndicatorEditPage.js').then((m) => ({ default: m.IndicatorEditPage })));
 const IndicatorListPage = lazy(() => import('./pages/data/IndicatorListPage.js').then((m) => ({ default: m.IndicatorListPage })));
+const DatasetEditPage = lazy(() => import('./pages/data/DatasetEditPage.js').then((m) => ({ default: m.DatasetEditPage })));
+const DatasetListPage = lazy(() => import('./pages/data/DatasetListPage.js').then((m) => ({ default: m.DatasetListPage })));
 const KoladaPage = lazy(() => import('./pages/data/KoladaPage.js').then((m) => ({ default: m.KoladaPage })));
 const AgendaPage = lazy(() => import('./pages/authoring/AgendaPage.js').then((m) => ({ default: m.AgendaPage })));
 const ItemEditorPage = lazy(() => import('./pages/authoring/ItemEditorPage.js').then((m) => ({ default: m.ItemEditorPage })));
@@ -60,6 +62,9 @@ export function App() {
           <Route path="indikator/:id/redigera" element={<IndicatorEditPage mode="edit" />} />
           <Route path="indikatorer" element={<IndicatorListPage />} />
           <Route path="indikatorer/ny" element={<IndicatorEditPage mode="create" />} />
+          <Route path="tabeller" element={<DatasetListPage />} />
+          <Route path="tabeller/ny" element={<DatasetEditPage mode="create" />} />
+          <Route path="tabeller/:id/redigera" element={<DatasetEditPage mode="edit" />} />
           <Route path="inlasning" element={<ImportPage />} />
           <Route path="inlasning/kolada" element={<KoladaPage />} />
           <Route path="sammantraden" element={<MeetingsPage />} />

@@ -80,6 +80,11 @@ export function Layout() {
                     <NavLink to={paths.indicators()}>{t('data.nav.indicators')}</NavLink>
                   </li>
                 ) : null}
+                {can('edit_indicators') ? (
+                  <li>
+                    <NavLink to={paths.datasets()}>{t('datasets.nav')}</NavLink>
+                  </li>
+                ) : null}
                 {can('import') ? (
                   <li>
                     <NavLink to={paths.imports()}>{t('data.nav.imports')}</NavLink>

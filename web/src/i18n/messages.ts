@@ -1,6 +1,7 @@
 import * as account from './parts/account.js';
 import * as authoring from './parts/authoring.js';
 import * as data from './parts/data.js';
+import * as datasets from './parts/datasets.js';
 
 /**
  * The interface's words (the pages of accounts, authoring and data editing keep theirs in
@@ -241,6 +242,7 @@ export const sv = {
   ...account.sv,
   ...authoring.sv,
   ...data.sv,
+  ...datasets.sv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -476,4 +478,5 @@ export const en: Record<MessageKey, string> = {
   ...account.en,
   ...authoring.en,
   ...data.en,
+  ...datasets.en,
 };
