@@ -26,6 +26,10 @@ const IndicatorEditPage = lazy(() => import('./pages/data/IndicatorEditPage.js')
 const IndicatorListPage = lazy(() => import('./pages/data/IndicatorListPage.js').then((m) => ({ default: m.IndicatorListPage })));
 const DatasetEditPage = lazy(() => import('./pages/data/DatasetEditPage.js').then((m) => ({ default: m.DatasetEditPage })));
 const DatasetListPage = lazy(() => import('./pages/data/DatasetListPage.js').then((m) => ({ default: m.DatasetListPage })));
+const PeoplePage = lazy(() => import('./pages/catalog/PeoplePage.js').then((m) => ({ default: m.PeoplePage })));
+const PersonPage = lazy(() => import('./pages/catalog/PersonPage.js').then((m) => ({ default: m.PersonPage })));
+const RiskRegistersPage = lazy(() => import('./pages/catalog/RiskRegistersPage.js').then((m) => ({ default: m.RiskRegistersPage })));
+const RiskRegisterPage = lazy(() => import('./pages/catalog/RiskRegisterPage.js').then((m) => ({ default: m.RiskRegisterPage })));
 const KoladaPage = lazy(() => import('./pages/data/KoladaPage.js').then((m) => ({ default: m.KoladaPage })));
 const AgendaPage = lazy(() => import('./pages/authoring/AgendaPage.js').then((m) => ({ default: m.AgendaPage })));
 const ItemEditorPage = lazy(() => import('./pages/authoring/ItemEditorPage.js').then((m) => ({ default: m.ItemEditorPage })));
@@ -73,6 +77,10 @@ export function App() {
           <Route path="sammantraden/:id/redigera" element={<AgendaPage />} />
           <Route path="sammantraden/:id/punkter/:itemId" element={<ItemEditorPage />} />
           <Route path="sammantraden/:id/versioner" element={<VersionsPage />} />
+          <Route path="personer" element={<PeoplePage />} />
+          <Route path="personer/:id" element={<PersonPage />} />
+          <Route path="riskregister" element={<RiskRegistersPage />} />
+          <Route path="riskregister/:id" element={<RiskRegisterPage />} />
           <Route path="sok" element={<SearchPage />} />
           <Route path="anvandare" element={<UsersPage />} />
           <Route path="anvandare/:id" element={<UserPage />} />

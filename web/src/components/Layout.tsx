@@ -85,6 +85,16 @@ export function Layout() {
                     <NavLink to={paths.datasets()}>{t('datasets.nav')}</NavLink>
                   </li>
                 ) : null}
+                {can('edit_indicators') ? (
+                  <li>
+                    <NavLink to={paths.riskRegisters()}>{t('catalog.nav.risks')}</NavLink>
+                  </li>
+                ) : null}
+                {can('edit_meetings') ? (
+                  <li>
+                    <NavLink to={paths.people()}>{t('catalog.nav.people')}</NavLink>
+                  </li>
+                ) : null}
                 {can('import') ? (
                   <li>
                     <NavLink to={paths.imports()}>{t('data.nav.imports')}</NavLink>

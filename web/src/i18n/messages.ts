@@ -2,6 +2,7 @@ import * as account from './parts/account.js';
 import * as authoring from './parts/authoring.js';
 import * as data from './parts/data.js';
 import * as datasets from './parts/datasets.js';
+import * as catalog from './parts/catalog.js';
 
 /**
  * The interface's words (the pages of accounts, authoring and data editing keep theirs in
@@ -243,6 +244,7 @@ export const sv = {
   ...authoring.sv,
   ...data.sv,
   ...datasets.sv,
+  ...catalog.sv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -314,6 +316,8 @@ export const en: Record<MessageKey, string> = {
   'overview.countsAll': 'Indicators per status, whole plan period',
   'overview.countsGoal': 'Indicators per status for {goal}',
   'overview.noPlan': 'There is no plan period yet. Load the regional plan with styrkort demo load --dir <directory> (see README).',
+  'overview.noIndicators': 'The plan period’s goals have no indicators. Link indicators to the goals (goal_lines in indicators.yaml) and load the catalogue again.',
+  'overview.goalNoIndicators': 'No indicators are linked to this goal. Link indicators to it in the catalogue.',
   'overview.goalNoData': 'No values for {area} under this goal. Choose another area above, or load outcomes for this area.',
   'overview.withoutData.one': '{count} indicator without values for {area}',
   'overview.withoutData.other': '{count} indicators without values for {area}',
@@ -327,6 +331,7 @@ export const en: Record<MessageKey, string> = {
   'goal.indicators': 'The goal’s indicators',
   'goal.filters': 'Choose area',
   'goal.indicatorsTable': 'The goal’s indicators for {area}',
+  'goal.noIndicators': 'No indicators are linked to this goal. Link indicators to it in the catalogue (goal_lines in indicators.yaml).',
   'goal.items': 'Information items that took up the goal',
   'goal.noItems': 'No information item has taken up this goal yet. Items are placed under a goal when the agenda is set.',
   'goal.coverage': 'Goals not taken up, per meeting',
@@ -479,4 +484,5 @@ export const en: Record<MessageKey, string> = {
   ...authoring.en,
   ...data.en,
   ...datasets.en,
+  ...catalog.en,
 };
