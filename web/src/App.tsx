@@ -30,6 +30,8 @@ const PeoplePage = lazy(() => import('./pages/catalog/PeoplePage.js').then((m) =
 const PersonPage = lazy(() => import('./pages/catalog/PersonPage.js').then((m) => ({ default: m.PersonPage })));
 const RiskRegistersPage = lazy(() => import('./pages/catalog/RiskRegistersPage.js').then((m) => ({ default: m.RiskRegistersPage })));
 const RiskRegisterPage = lazy(() => import('./pages/catalog/RiskRegisterPage.js').then((m) => ({ default: m.RiskRegisterPage })));
+const AreasPage = lazy(() => import('./pages/data/AreasPage.js').then((m) => ({ default: m.AreasPage })));
+const PlanPage = lazy(() => import('./pages/plan/PlanPage.js').then((m) => ({ default: m.PlanPage })));
 const KoladaPage = lazy(() => import('./pages/data/KoladaPage.js').then((m) => ({ default: m.KoladaPage })));
 const AgendaPage = lazy(() => import('./pages/authoring/AgendaPage.js').then((m) => ({ default: m.AgendaPage })));
 const ItemEditorPage = lazy(() => import('./pages/authoring/ItemEditorPage.js').then((m) => ({ default: m.ItemEditorPage })));
@@ -69,6 +71,8 @@ export function App() {
           <Route path="tabeller" element={<DatasetListPage />} />
           <Route path="tabeller/ny" element={<DatasetEditPage mode="create" />} />
           <Route path="tabeller/:id/redigera" element={<DatasetEditPage mode="edit" />} />
+          <Route path="omraden" element={<AreasPage />} />
+          <Route path="regionplan" element={<PlanPage />} />
           <Route path="inlasning" element={<ImportPage />} />
           <Route path="inlasning/kolada" element={<KoladaPage />} />
           <Route path="sammantraden" element={<MeetingsPage />} />

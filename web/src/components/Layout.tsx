@@ -95,6 +95,16 @@ export function Layout() {
                     <NavLink to={paths.people()}>{t('catalog.nav.people')}</NavLink>
                   </li>
                 ) : null}
+                {can('edit_indicators') ? (
+                  <li>
+                    <NavLink to={paths.areas()}>{t('areas.nav')}</NavLink>
+                  </li>
+                ) : null}
+                {can('edit_meetings') ? (
+                  <li>
+                    <NavLink to={paths.plan()}>{t('plan.nav')}</NavLink>
+                  </li>
+                ) : null}
                 {can('import') ? (
                   <li>
                     <NavLink to={paths.imports()}>{t('data.nav.imports')}</NavLink>

@@ -3,6 +3,9 @@ import * as authoring from './parts/authoring.js';
 import * as data from './parts/data.js';
 import * as datasets from './parts/datasets.js';
 import * as catalog from './parts/catalog.js';
+import * as areas from './parts/areas.js';
+import * as assets from './parts/assets.js';
+import * as plan from './parts/plan.js';
 
 /**
  * The interface's words (the pages of accounts, authoring and data editing keep theirs in
@@ -245,6 +248,9 @@ export const sv = {
   ...data.sv,
   ...datasets.sv,
   ...catalog.sv,
+  ...areas.sv,
+  ...assets.sv,
+  ...plan.sv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -485,4 +491,7 @@ export const en: Record<MessageKey, string> = {
   ...data.en,
   ...datasets.en,
   ...catalog.en,
+  ...areas.en,
+  ...assets.en,
+  ...plan.en,
 };

@@ -22,6 +22,8 @@ export const paths = {
   person: (id: string) => `/personer/${encodeURIComponent(id)}`,
   riskRegisters: () => '/riskregister',
   riskRegister: (id: string) => `/riskregister/${encodeURIComponent(id)}`,
+  plan: () => '/regionplan',
+  areas: () => '/omraden',
   users: () => '/anvandare',
   user: (id: string) => `/anvandare/${encodeURIComponent(id)}`,
   audit: (filter: Record<string, string | null | undefined> = {}) => `/andringslogg${query(filter)}`,

@@ -8,6 +8,7 @@ import { loadFacets, useFacets, type Catalog } from './catalog.js';
 import type { BlockOf } from './defaults.js';
 import { AreaChecklist, AreaField, IndicatorPicker, OptionalText, PeriodField, SelectField, TextInput } from './pickers.js';
 import { RowsEditor } from './RowsEditor.js';
+import { ImageAssetFields } from './ImageAssetFields.js';
 
 /**
  * The form for one block, by type. Every control edits the block as the server stores it (the
@@ -365,7 +366,14 @@ function ImageForm({ block, update, errors, catalog }: FormProps<BlockOf<'image'
   const { t } = useI18n();
   return (
     <>
-      <TextInput label={t('authoring.block.asset')} hint={t('authoring.block.knownIds')} list={catalog.assets} value={block.asset} onChange={(asset) => update((b) => ({ ...b, asset }))} error={err(errors, 'asset')} />
+      <ImageAssetFields
+        asset={block.asset}
+        error={err(errors, 'asset')}
+        knownIds={catalog.assets}
+        // a chosen picture brings its alt text when the block has none; an uploaded one always does
+        onPick={(asset, alt) => update((b) => ({ ...b, asset, alt: b.alt.trim() === '' && alt !== null ? alt : b.alt }))}
+        onUploaded={(info) => update((b) => ({ ...b, asset: info.id, alt: info.alt }))}
+      />
       <TextInput label={t('authoring.block.alt')} hint={t('authoring.block.altHint')} value={block.alt} onChange={(alt) => update((b) => ({ ...b, alt }))} error={err(errors, 'alt')} />
       <OptionalText label={t('authoring.block.caption')} value={block.caption} onChange={(caption) => update((b) => ({ ...b, caption }))} error={err(errors, 'caption')} hint={t('authoring.block.optional')} />
     </>
