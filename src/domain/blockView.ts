@@ -4,12 +4,12 @@ import { CHECKLIST_DATE_LABELS, CHECKLIST_STATUSES, CHECKLIST_STATUS_LABELS, ref
 import { changeBetween, type Change } from './change.js';
 import { datasetTotals, type Dataset } from './dataset.js';
 import { exactDiff } from './decimal.js';
-import { formatChange, formatNumber, formatValue } from './format.js';
+import { formatChange, formatNumber, formatRelativeChange, formatValue } from './format.js';
 import type { Indicator } from './indicator.js';
 import { keyLabel, periodEnd, requirePeriod } from './period.js';
 import { rankAreas, withReferences } from './ranking.js';
 import { assessRisk, DEFAULT_RISK_BANDS, riskMatrix, type AssessedRisk, type Risk, type RiskBand } from './risk.js';
-import { evaluateStatement, type StatementIssue } from './statement.js';
+import { derivedValue, evaluateStatement, type StatementDerivedKind, type StatementIssue } from './statement.js';
 import { statusOf, STATUS_LABELS, STATUS_ICONS, type Status } from './status.js';
 import { applicableTarget, COMPARATOR_SYMBOLS, TARGET_SOURCE_LABELS, type Target } from './target.js';
 import { checkTimeline, positionIn, timelineSpan, type Milestone, type Phase, type TimelineIssue } from './timeline.js';
@@ -123,7 +123,11 @@ export type BlockView =
       title: string;
       area: AreaRef;
       unit: Unit | null;
-      columns: Array<{ key: string; label: string; periodLabel: string }>;
+      /**
+       * Value columns (a period and scenario; `periodLabel` "jan–apr 2026") and derived ones
+       * (`periodLabel` empty, `basis` "Prognos − Budget"), in the block's order.
+       */
+      columns: Array<{ key: string; label: string; periodLabel: string; kind: 'value' | StatementDerivedKind; basis: string | null }>;
       rows: Array<{ key: string; label: string; kind: 'input' | 'formula'; unit: Unit; decimals: number; cells: Array<{ value: number | null; display: string }> }>;
       issues: StatementIssue[];
       sources: string[];
@@ -481,7 +485,17 @@ function ranking(block: Extract<Block, { type: 'ranking_table' }>, ctx: BlockCon
   };
 }
 
-function statement(block: Extract<Block, { type: 'statement_table' }>, ctx: BlockContext): BlockView {
+type StatementBlock = Extract<Block, { type: 'statement_table' }>;
+type StatementValueColumn = Extract<StatementBlock['columns'][number], { period: string }>;
+
+/** "Prognos − Budget", "Utfall mot Samma period i fjol": what a derived column is computed from. */
+function derivedBasis(kind: StatementDerivedKind, of: readonly [string, string], columns: StatementBlock['columns']): string {
+  const [a, b] = of.map((key) => columns.find((c) => c.key === key)?.label ?? key) as [string, string];
+  return kind === 'difference' ? `${a} \u2212 ${b}` : `${a} mot ${b}`;
+}
+
+function statement(block: StatementBlock, ctx: BlockContext): BlockView {
+  const valueColumns = block.columns.filter((c): c is StatementValueColumn => !('derived' in c));
   const inputs: Record<string, Record<string, number | null>> = {};
   const sources: string[] = [];
   let preliminary = false;
@@ -491,7 +505,7 @@ function statement(block: Extract<Block, { type: 'statement_table' }>, ctx: Bloc
     const indicator = requireIndicator(ctx, row.indicator);
     rowIndicator.set(row.key, indicator);
     inputs[row.key] = {};
-    for (const column of block.columns) {
+    for (const column of valueColumns) {
       const o = resolveObservation(ctx, { indicatorId: indicator.id, areaId: block.area, period: column.period, scenario: column.scenario, asOf: column.asOf });
       if (o) {
         sources.push(...o.sources);
@@ -502,16 +516,21 @@ function statement(block: Extract<Block, { type: 'statement_table' }>, ctx: Bloc
   }
   const evaluated = evaluateStatement(
     block.rows.map((r) => ('formula' in r ? { key: r.key, label: r.label, kind: 'formula' as const, formula: r.formula } : { key: r.key, label: r.label, kind: 'input' as const })),
-    block.columns.map((c) => c.key),
+    valueColumns.map((c) => c.key),
     inputs,
   );
   const fallback = rowIndicator.values().next().value;
+  const unitStyle = block.unit ? 'none' : 'symbol';
   return {
     type: 'statement_table',
     title: block.title,
     area: area(ctx, block.area),
     unit: block.unit,
-    columns: block.columns.map((c) => ({ key: c.key, label: c.label, periodLabel: keyLabel(c.period) })),
+    columns: block.columns.map((c) =>
+      'derived' in c
+        ? { key: c.key, label: c.label, periodLabel: '', kind: c.derived, basis: derivedBasis(c.derived, c.of, block.columns) }
+        : { key: c.key, label: c.label, periodLabel: keyLabel(c.period), kind: 'value' as const, basis: null },
+    ),
     rows: evaluated.rows.map((r) => {
       const indicator = rowIndicator.get(r.key) ?? fallback;
       const unit: Unit = block.unit ?? indicator?.unit ?? 'antal';
@@ -523,8 +542,13 @@ function statement(block: Extract<Block, { type: 'statement_table' }>, ctx: Bloc
         unit,
         decimals,
         cells: block.columns.map((c) => {
-          const value = r.values[c.key] ?? null;
-          return { value, display: value === null ? '–' : formatValue(value, unit, decimals, { unitStyle: block.unit ? 'none' : 'symbol' }) };
+          if (!('derived' in c)) {
+            const value = r.values[c.key] ?? null;
+            return { value, display: value === null ? '–' : formatValue(value, unit, decimals, { unitStyle }) };
+          }
+          // derived columns build on value columns only (the block schema sees to it)
+          const value = derivedValue(c.derived, r.values[c.of[0]] ?? null, r.values[c.of[1]] ?? null);
+          return { value, display: c.derived === 'difference' ? formatChange(value, unit, decimals, { unitStyle }) : formatRelativeChange(value, 1) };
         }),
       };
     }),

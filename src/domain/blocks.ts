@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isYearMonthOrDate, parsePeriodKey } from './period.js';
+import { isStatementColumn, isStatementRow, STATEMENT_DERIVED_KINDS, statementProblems } from './statement.js';
 import { timelineDateKey } from './timeline.js';
 import { UNITS } from './units.js';
 
@@ -80,32 +81,63 @@ export const rankingTableBlock = z.strictObject({
   title: z.string().nullable().default(null),
 });
 
-export const statementTableBlock = z.strictObject({
-  type: z.literal('statement_table'),
-  title: z.string(),
-  area: id,
-  /** One unit for the whole table (mnkr), or null to show each row in its indicator's unit. */
-  unit: z.enum(UNITS).nullable().default('mnkr'),
-  rows: z
-    .array(
-      z.union([
-        z.strictObject({ key: z.string().regex(/^[a-z0-9_]+$/), label: z.string(), indicator: id }),
-        z.strictObject({ key: z.string().regex(/^[a-z0-9_]+$/), label: z.string(), formula: z.string() }),
-      ]),
-    )
-    .min(1),
-  columns: z
-    .array(
-      z.strictObject({
-        key: z.string().regex(/^[a-z0-9_]+$/),
-        label: z.string(),
-        period: periodKey,
-        scenario: scenario.default('utfall'),
-        asOf: z.string().default(''),
-      }),
-    )
-    .min(1),
+const statementKey = z.string().regex(/^[a-z0-9_]+$/);
+
+/**
+ * A column of stored figures: one period and scenario ("Utfall jan–apr 2026", "Prognos 2026
+ * efter april"). It has no `derived`; the field is named only so the columns can be told apart
+ * by it, and is not kept.
+ */
+const statementValueColumn = z
+  .strictObject({
+    key: statementKey,
+    label: z.string(),
+    derived: z.undefined().optional(),
+    period: periodKey,
+    scenario: scenario.default('utfall'),
+    asOf: z.string().default(''),
+  })
+  .transform(({ derived: _derived, ...column }) => column);
+
+/** A column computed from two value columns of the same row: A − B, or (A − B) / |B| × 100. */
+const statementDerivedColumn = z.strictObject({
+  key: statementKey,
+  label: z.string(),
+  derived: z.enum(STATEMENT_DERIVED_KINDS),
+  of: z.tuple([statementKey, statementKey]),
 });
+
+export const statementTableBlock = z
+  .strictObject({
+    type: z.literal('statement_table'),
+    title: z.string(),
+    area: id,
+    /** One unit for the whole table (mnkr), or null to show each row in its indicator's unit. */
+    unit: z.enum(UNITS).nullable().default('mnkr'),
+    rows: z
+      .array(
+        z.union([
+          z.strictObject({ key: statementKey, label: z.string(), indicator: id }),
+          z.strictObject({ key: statementKey, label: z.string(), formula: z.string() }),
+        ]),
+      )
+      .min(1),
+    columns: z
+      .array(
+        z.discriminatedUnion('derived', [statementValueColumn, statementDerivedColumn], {
+          error: (issue) => (issue.code === 'invalid_union' ? 'ska vara difference eller change_percent (eller utelämnas för en kolumn med värden)' : undefined),
+        }),
+      )
+      .min(1),
+  })
+  // keys, formulas (no unknown rows, no self-reference) and derived columns, each at its field;
+  // once every row and column has its shape (a key of the wrong form does not stop the check)
+  .superRefine((block, ctx) => {
+    const rows: readonly unknown[] = block.rows;
+    const columns: readonly unknown[] = block.columns;
+    if (!rows.every(isStatementRow) || !columns.every(isStatementColumn)) return;
+    for (const problem of statementProblems(rows, columns)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  });
 
 export const timelineBlock = z.strictObject({
   type: z.literal('timeline'),

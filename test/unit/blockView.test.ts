@@ -301,9 +301,11 @@ describe('statement_table', () => {
     expect(v.unit).toBe('mnkr');
   });
 
-  it('reports an unknown row in a formula as an issue', () => {
-    const bad = { ...block, rows: [...block.rows, { key: 'resultat', label: 'Resultat', formula: 'nettokostnader + skatteintakter' }] };
-    const v = view(bad, context(rows), 'statement_table');
+  it('reports an unknown row in a formula as an issue (a block the schema, which refuses it, never saw)', () => {
+    const parsed = blockSchema.parse(block);
+    if (parsed.type !== 'statement_table') throw new Error('expected a statement table');
+    const v = buildBlockView({ ...parsed, rows: [...parsed.rows, { key: 'resultat', label: 'Resultat', formula: 'nettokostnader + skatteintakter' }] }, context(rows));
+    if (v.type !== 'statement_table') throw new Error('expected a statement table view');
     expect(v.issues).toEqual([{ rowKey: 'resultat', message: 'Formeln hänvisar till okänd rad "skatteintakter"' }]);
     expect(v.rows.find((r) => r.key === 'resultat')?.cells.map((c) => c.value)).toEqual([null, null, null]);
   });

@@ -57,6 +57,7 @@ describe('blockSchema: valid blocks', () => {
         area: 'region-kalmar-lan',
         rows: [
           { key: 'intakter', label: 'Intäkter', indicator: 'intakter' },
+          { key: 'kostnader', label: 'Kostnader', indicator: 'kostnader' },
           { key: 'netto', label: 'Netto', formula: 'intakter + kostnader' },
         ],
         columns: [{ key: 'utfall', label: 'Utfall', period: '2026-01..2026-04' }],

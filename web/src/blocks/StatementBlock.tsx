@@ -3,7 +3,10 @@ import { useI18n } from '../i18n/I18n.js';
 import { Sources } from './Sources.js';
 import type { ViewOf } from './types.js';
 
-/** An income statement: computed subtotal rows in bold, one column per outcome/budget/forecast. */
+/**
+ * An income statement: computed subtotal rows in bold, one column per outcome/budget/forecast,
+ * and the derived columns (avvikelse, förändring %) as the view computed them.
+ */
 export function StatementBlock({ view }: { view: ViewOf<'statement_table'> }) {
   const { t } = useI18n();
   return (
@@ -21,7 +24,8 @@ export function StatementBlock({ view }: { view: ViewOf<'statement_table'> }) {
               {view.columns.map((c) => (
                 <th key={c.key} scope="col" className="num">
                   {c.label}
-                  <span className="period"> {c.periodLabel}</span>
+                  {/* a value column's period; a derived column's basis ("Prognos − Budget") */}
+                  <span className="period"> {c.basis ?? c.periodLabel}</span>
                 </th>
               ))}
             </tr>

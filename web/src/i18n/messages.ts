@@ -6,6 +6,7 @@ import * as catalog from './parts/catalog.js';
 import * as areas from './parts/areas.js';
 import * as assets from './parts/assets.js';
 import * as plan from './parts/plan.js';
+import * as statement from './parts/statement.js';
 
 /**
  * The interface's words (the pages of accounts, authoring and data editing keep theirs in
@@ -251,6 +252,7 @@ export const sv = {
   ...areas.sv,
   ...assets.sv,
   ...plan.sv,
+  ...statement.sv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -494,4 +496,5 @@ export const en: Record<MessageKey, string> = {
   ...areas.en,
   ...assets.en,
   ...plan.en,
+  ...statement.en,
 };

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Block } from '../../../../../src/domain/blocks.js';
 import { CHECKLIST_DATE_KINDS, CHECKLIST_DATE_LABELS, CHECKLIST_STATUS_LABELS, CHECKLIST_STATUSES, type RankingReference } from '../../../../../src/domain/blocks.js';
 import { UNITS, unitName, type Unit } from '../../../../../src/domain/units.js';
@@ -9,6 +9,7 @@ import type { BlockOf } from './defaults.js';
 import { AreaChecklist, AreaField, IndicatorPicker, OptionalText, PeriodField, SelectField, TextInput } from './pickers.js';
 import { RowsEditor } from './RowsEditor.js';
 import { ImageAssetFields } from './ImageAssetFields.js';
+import { StatementEditor } from './StatementEditor.js';
 
 /**
  * The form for one block, by type. Every control edits the block as the server stores it (the
@@ -220,48 +221,15 @@ function RankingForm({ block, update, errors, catalog }: FormProps<BlockOf<'rank
   );
 }
 
-/** A list edited as JSON text: kept as typed until it parses, then handed on. */
-function JsonField({ label, hint, value, onChange, error }: { label: string; hint: string; value: unknown; onChange: (v: unknown[]) => void; error: string | null }) {
-  const { t } = useI18n();
-  const [text, setText] = useState(() => JSON.stringify(value, null, 2));
-  const [parseError, setParseError] = useState<string | null>(null);
-  return (
-    <Field label={label} hint={hint} error={parseError ?? error}>
-      {(p) => (
-        <textarea
-          {...p}
-          rows={8}
-          className="code"
-          spellCheck={false}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            try {
-              const parsed: unknown = JSON.parse(e.target.value);
-              if (!Array.isArray(parsed)) throw new Error(t('authoring.block.jsonList'));
-              setParseError(null);
-              onChange(parsed);
-            } catch (problem) {
-              setParseError(t('authoring.block.jsonInvalid', { message: (problem as Error).message }));
-            }
-          }}
-        />
-      )}
-    </Field>
-  );
-}
-
 function StatementForm({ block, update, errors, catalog }: FormProps<BlockOf<'statement_table'>>) {
   const { t } = useI18n();
   const units: Array<{ value: Unit | ''; label: string }> = [{ value: '', label: t('authoring.block.unitPerRow') }, ...UNITS.map((u) => ({ value: u, label: unitName(u) }))];
-  const describe = rowLabel(t('authoring.rows.rowWord'));
   return (
     <>
       <TextInput label={t('authoring.block.title')} value={block.title} onChange={(title) => update((b) => ({ ...b, title }))} error={err(errors, 'title')} />
       <AreaField label={t('picker.area')} areas={catalog.areas} value={block.area} onChange={(area) => update((b) => ({ ...b, area }))} error={err(errors, 'area')} />
       <SelectField label={t('authoring.block.unit')} value={block.unit ?? ''} options={units} onChange={(unit) => update((b) => ({ ...b, unit: unit === '' ? null : unit }))} error={err(errors, 'unit')} />
-      <JsonField label={t('authoring.block.statementRows')} hint={t('authoring.block.statementRowsHint')} value={block.rows} onChange={(rows) => update((b) => ({ ...b, rows: rows as BlockOf<'statement_table'>['rows'] }))} error={messageFor(errors, 'rows', describe)} />
-      <JsonField label={t('authoring.block.statementColumns')} hint={t('authoring.block.statementColumnsHint')} value={block.columns} onChange={(columns) => update((b) => ({ ...b, columns: columns as BlockOf<'statement_table'>['columns'] }))} error={messageFor(errors, 'columns', describe)} />
+      <StatementEditor block={block} update={update} errors={errors} catalog={catalog} />
     </>
   );
 }
