@@ -22,7 +22,7 @@ export async function meetingView(db: Db, idOrDate: string, visible: MeetingFilt
   const period = periods.find((p) => p.id === meeting.planPeriodId);
   if (!period) throw new StyrkortError('internal', `Planperioden ${meeting.planPeriodId} saknas`);
 
-  const blocks = items.flatMap((i) => i.blocks.map((b) => b.block));
+  const blocks = items.flatMap((i) => i.blocks.flatMap((b) => (b.invalid === null ? [b.block] : [])));
   const ctx = await loadBlockContext(db, {
     indicatorIds: [...new Set(blocks.flatMap(indicatorsOf))],
     areaIds: blocks.some((b) => b.type === 'ranking_table' && b.areas === 'regions') ? null : [...new Set(blocks.flatMap(areasOf))],
@@ -42,7 +42,8 @@ export async function meetingView(db: Db, idOrDate: string, visible: MeetingFilt
       const person = peopleById.get(p.personId);
       return { personId: p.personId, name: person?.name ?? p.personId, title: p.titleOverride ?? (person ? titleAt(person, meeting.date) : null) };
     }),
-    blocks: item.blocks.map((b) => {
+    blocks: item.blocks.map(({ invalid, ...b }) => {
+      if (invalid !== null) return { ...b, view: { type: 'error' as const, message: `blocket följer inte längre reglerna (${invalid}); öppna punkten och spara blocket igen` } };
       try {
         return { ...b, view: buildBlockView(b.block, ctx) };
       } catch (error) {

@@ -9,7 +9,12 @@ export interface StoredItem {
   position: number;
   title: string;
   presenters: Array<{ personId: string; titleOverride: string | null }>;
-  blocks: Array<{ id: number; position: number; block: Block }>;
+  /**
+   * `invalid`: why a stored block no longer passes today's block schema (a rule added since it was
+   * saved); the block is then handed on as stored, so it is shown as an error and the author can
+   * open and mend it, and nothing of it is lost.
+   */
+  blocks: Array<{ id: number; position: number; block: Block; invalid: string | null }>;
 }
 
 type MeetingRow = { id: string; body: string; meeting_date: string; plan_period_id: string; focus_year: number; title: string; status: string };
@@ -49,6 +54,11 @@ export async function listItems(db: Db, meetingId: string): Promise<StoredItem[]
     presenters: presenters.filter((p) => p.item_id === i.id).map((p) => ({ personId: p.person_id, titleOverride: p.title_override })),
     blocks: blocks
       .filter((b) => b.item_id === i.id)
-      .map((b) => ({ id: b.id, position: b.position, block: blockSchema.parse(b.spec) })),
+      .map((b) => {
+        const parsed = blockSchema.safeParse(b.spec);
+        if (parsed.success) return { id: b.id, position: b.position, block: parsed.data, invalid: null };
+        const issue = parsed.error.issues[0];
+        return { id: b.id, position: b.position, block: b.spec as Block, invalid: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'ogiltigt'}` };
+      }),
   }));
 }
