@@ -25,8 +25,12 @@ const timelineDate = z.union([z.string(), z.number().int()]).transform((value, c
 });
 const scenario = z.enum(['utfall', 'budget', 'prognos']);
 
+/** Shares the slide of the block before it (domain/slideLayout.ts); absent: a slide of its own. */
+const onSlide = { withPrevious: z.boolean().optional() };
+
 export const textBlock = z.strictObject({
   type: z.literal('text'),
+  ...onSlide,
   heading: z.string().nullable().default(null),
   /** Markdown: paragraphs, bullet lists, **bold**. Rendered as text, never as HTML. */
   markdown: z.string(),
@@ -34,6 +38,7 @@ export const textBlock = z.strictObject({
 
 export const keyFigureBlock = z.strictObject({
   type: z.literal('key_figure'),
+  ...onSlide,
   indicator: id,
   area: id,
   period: periodKey,
@@ -51,6 +56,7 @@ export const keyFigureBlock = z.strictObject({
 
 export const indicatorChartBlock = z.strictObject({
   type: z.literal('indicator_chart'),
+  ...onSlide,
   indicator: id,
   /** The first area is the own area, highlighted; the others are drawn greyed for comparison. */
   areas: z.array(id).min(1),
@@ -64,6 +70,7 @@ export const indicatorChartBlock = z.strictObject({
 
 export const rankingTableBlock = z.strictObject({
   type: z.literal('ranking_table'),
+  ...onSlide,
   indicator: id,
   period: periodKey,
   /** `regions`: every region with a value; or a list of area ids. */
@@ -110,6 +117,7 @@ const statementDerivedColumn = z.strictObject({
 export const statementTableBlock = z
   .strictObject({
     type: z.literal('statement_table'),
+    ...onSlide,
     title: z.string(),
     area: id,
     /** One unit for the whole table (mnkr), or null to show each row in its indicator's unit. */
@@ -180,6 +188,7 @@ export const CHECKLIST_DATE_LABELS: Record<ChecklistDateKind, string> = {
 
 export const checklistBlock = z.strictObject({
   type: z.literal('checklist'),
+  ...onSlide,
   title: z.string(),
   items: z
     .array(
@@ -206,6 +215,7 @@ export const riskListBlock = z.strictObject({
 
 export const dataTableBlock = z.strictObject({
   type: z.literal('data_table'),
+  ...onSlide,
   dataset: id,
   /** Column keys to show, in order; null = all. */
   columns: z.array(z.string()).nullable().default(null),
@@ -215,6 +225,7 @@ export const dataTableBlock = z.strictObject({
 
 export const imageBlock = z.strictObject({
   type: z.literal('image'),
+  ...onSlide,
   asset: id,
   alt: z.string().min(1, 'alternativtext krävs'),
   caption: z.string().nullable().default(null),

@@ -1,6 +1,8 @@
 import { meetingFileStem } from '../meeting.js';
 import type { MeetingView } from '../meetingView.js';
+import { joinsPrevious, slideGroups } from '../slideLayout.js';
 import { blockSlides, type SlideDraft } from './blockSlides.js';
+import { composedSlide } from './compose.js';
 import { deckTitle, openingSlides, presenter, sectionSlide } from './frame.js';
 import type { Deck } from './model.js';
 import { DEFAULT_CAPACITY, type DeckCapacity } from './paginate.js';
@@ -30,7 +32,12 @@ export function buildDeck(view: MeetingView, options: DeckOptions = {}): Deck {
         });
         continue;
       }
-      for (const entry of item.blocks) drafts.push(...blockSlides(item, group.goal.name, entry, capacity));
+      // blocks that share a slide are composed onto it where they fit; else each stands alone
+      for (const blocks of slideGroups(item.blocks, (e) => joinsPrevious(e.block))) {
+        const composed = blocks.length > 1 ? composedSlide(item, group.goal.name, blocks, capacity) : null;
+        if (composed) drafts.push(composed);
+        else for (const entry of blocks) drafts.push(...blockSlides(item, group.goal.name, entry, capacity));
+      }
     }
   }
   return {

@@ -1,5 +1,6 @@
 import type { MdBlock } from '../markdown.js';
 import type { StatusView } from '../blockView.js';
+import type { ComposedLayout } from '../slideLayout.js';
 
 /**
  * The deck: a meeting's board pack as slides, in the order the region's packs use — title,
@@ -62,8 +63,42 @@ export type SlideBody =
   | TableBody
   | TimelineBody
   | RiskMatrixBody
-  | { kind: 'image'; assetId: string; mediaType: string; fileName: string; alt: string; caption: string | null }
+  | ImageBody
+  | ComposedBody
   | { kind: 'error'; message: string };
+
+export interface ImageBody {
+  kind: 'image';
+  assetId: string;
+  mediaType: string;
+  fileName: string;
+  alt: string;
+  caption: string | null;
+}
+
+/** A text part of a composed slide: one column. */
+export interface TextPart {
+  kind: 'text';
+  columns: MdBlock[][];
+}
+
+export type PartContent = TextPart | KeyFigureBody | ChartBody | TableBody | ImageBody;
+
+/** A block on a composed slide; `heading` is its own title where it is not the slide's. */
+export interface ComposedPart {
+  heading: string | null;
+  content: PartContent;
+}
+
+/**
+ * Several blocks on one slide (domain/slideLayout.ts), in the order the item lists them; the
+ * layout says where each goes. Every part was measured for its region, so none overflows.
+ */
+export interface ComposedBody {
+  kind: 'composed';
+  layout: ComposedLayout;
+  parts: ComposedPart[];
+}
 
 export interface KeyFigureBody {
   kind: 'key_figure';

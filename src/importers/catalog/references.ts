@@ -1,4 +1,5 @@
 import { referenceArea, type Block } from '../../domain/blocks.js';
+import { compositionProblems } from '../../domain/slideLayout.js';
 import { checkDataset } from '../../domain/dataset.js';
 import type { Indicator } from '../../domain/indicator.js';
 import { checkMeasurement } from '../../domain/measurementRules.js';
@@ -251,6 +252,7 @@ export function checkReferences(catalog: Catalog, known: KnownIds = NO_KNOWN_IDS
           issue(file, `${at}.blocks[${j}] (${block.type})`, message);
         }
       });
+      for (const d of compositionProblems(item.blocks, (j) => `${at}.blocks[${j}]`)) issue(file, d.where ?? at, d.message);
     });
   }
   return issues;

@@ -1,5 +1,6 @@
 import { assertNever } from '../../domain/assert.js';
-import type { Presenter, Slide, SlideBody } from '../../domain/deck/model.js';
+import { TEXT_SHARE } from '../../domain/deck/compose.js';
+import type { ComposedBody, ComposedPart, Presenter, Slide, SlideBody } from '../../domain/deck/model.js';
 import { dataUri, type DeckInput } from '../deckInput.js';
 import { chartSvg } from './chart.js';
 import { esc } from './escape.js';
@@ -17,7 +18,28 @@ function presenters(people: readonly Presenter[]): string {
 }
 
 export function bodyHtml(slide: Slide, input: DeckInput): string {
-  const body: SlideBody = slide.body;
+  return contentHtml(slide.body, slide, input);
+}
+
+/**
+ * A composed slide: its parts in a grid laid out as in PowerPoint (the text takes the share of
+ * the width the deck measured it for); key figures beside a text are stacked in one column.
+ */
+function composedHtml(body: ComposedBody, slide: Slide, input: DeckInput): string {
+  // a part's own title is a heading one level under the slide's
+  const heading = (p: ComposedPart) => (p.heading ? `<h${slide.level + 1} class="part-heading">${esc(p.heading)}</h${slide.level + 1}>` : '');
+  const part = (p: ComposedPart, i: number) => `<div class="part part-${p.content.kind}">${heading(p)}${contentHtml(p.content, { ...slide, id: `${slide.id}-${i + 1}` }, input)}</div>`;
+  const layout = body.layout;
+  if (layout === 'text_figures') {
+    const text = body.parts.filter((p) => p.content.kind === 'text');
+    const figures = body.parts.filter((p) => p.content.kind !== 'text');
+    return `<div class="composed ${layout}">${text.map(part).join('')}<div class="figures n${figures.length}">${figures.map((p, i) => part(p, i + text.length)).join('')}</div></div>`;
+  }
+  const style = layout === 'text_visual' ? ` style="grid-template-columns: ${body.parts.map((p) => (p.content.kind === 'text' ? `${TEXT_SHARE.text_visual}fr` : `${1 - TEXT_SHARE.text_visual}fr`)).join(' ')}"` : '';
+  return `<div class="composed ${layout} n${body.parts.length}"${style}>${body.parts.map(part).join('')}</div>`;
+}
+
+function contentHtml(body: SlideBody, slide: Slide, input: DeckInput): string {
   const inner = slide.level + 1;
   switch (body.kind) {
     case 'title':
@@ -69,6 +91,8 @@ export function bodyHtml(slide: Slide, input: DeckInput): string {
       if (!asset) return `<p class="error">Bilden "${esc(body.fileName)}" saknas.</p>`;
       return `<figure class="picture"><img src="${dataUri(asset)}" alt="${esc(body.alt)}"></figure>`;
     }
+    case 'composed':
+      return composedHtml(body, slide, input);
     default:
       return assertNever(body, 'bildinnehåll');
   }

@@ -1,4 +1,5 @@
 import type { DeckTheme } from '../theme.js';
+import { COMPOSED_TEXT_SCALE } from '../../domain/deck/compose.js';
 import { cqh, TYPE } from '../typeScale.js';
 
 /**
@@ -101,6 +102,26 @@ details.data table { margin-top: 1cqh; }
 .picture { height: 100%; display: flex; justify-content: center; }
 .picture img { max-width: 100%; max-height: 100%; object-fit: contain; }
 .matrix { display: grid; grid-template-columns: 63% 1fr; gap: 2.5cqw; }
+.composed { display: grid; gap: 3cqw; height: 100%; }
+.composed .part-text { font-size: ${cqh(Math.round(TYPE.body * COMPOSED_TEXT_SCALE))}; }
+.composed .part-heading { font-size: ${cqh(18)}; color: var(--accent); margin: 0 0 1cqh; }
+.composed > .part, .composed .figures > .part { min-width: 0; min-height: 0; }
+.composed .part { display: flex; flex-direction: column; }
+.composed .part > figure.chart, .composed .part > .picture { flex: 1 1 auto; height: auto; min-height: 0; }
+.composed.text_figures { grid-template-columns: 56fr 44fr; }
+.composed .figures { display: grid; gap: 1.5cqh; grid-auto-rows: 1fr; min-height: 0; }
+.composed .figures > .part { border: .09cqh solid var(--rule); padding: .8cqh 1cqw; overflow: hidden; }
+.composed.two_columns { grid-template-columns: 1fr 1fr; }
+.composed.figures { grid-auto-flow: column; grid-auto-columns: 1fr; }
+.composed.table_caption { grid-template-rows: 1fr auto; gap: 1.5cqh; }
+.composed .kf p { margin: 0 0 .5cqh; }
+.composed .kf-value { font-size: ${cqh(44)}; }
+.composed .figures.n2 .kf-value { font-size: ${cqh(34)}; }
+.composed .figures.n3 .kf-value, .composed .figures.n4 .kf-value { font-size: ${cqh(27)}; }
+.composed .kf-label { font-size: ${cqh(18)}; }
+.composed .figures.n3 .kf-label, .composed .figures.n4 .kf-label { font-size: ${cqh(13)}; }
+.composed .kf-meta, .composed .kf-target { font-size: ${cqh(12)}; }
+.composed .kf-change, .composed .kf-status { font-size: ${cqh(13)}; }
 .t-matrix td, .t-matrix th { text-align: center; vertical-align: middle; border: .14cqh solid var(--rule); height: 10.4cqh; }
 .t-matrix .score { display: block; font-size: ${cqh(11)}; }
 .t-matrix .risks { display: block; font-weight: 700; font-size: ${cqh(16)}; }

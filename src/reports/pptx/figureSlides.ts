@@ -1,7 +1,7 @@
 import type { ChartOptions, Pptx, Slide, TextProps, TextPropsOptions } from './pptxgen.js';
 import type { ChartBody, KeyFigureBody } from '../../domain/deck/model.js';
 import type { DeckTheme } from '../theme.js';
-import { BOX, hex, LANG, textBase } from './layout.js';
+import { BOX, hex, LANG, textBase, type Box } from './layout.js';
 
 /**
  * A key figure as large type, and an indicator chart as a native, editable PowerPoint chart:
@@ -29,13 +29,13 @@ function chartColors(body: ChartBody, theme: DeckTheme): string[] {
   return body.series.map((s) => hex(s.highlight ? theme.colors.accent : (theme.colors.others[other++ % theme.colors.others.length] ?? '#767676')));
 }
 
-export function chartSlide(pptx: Pptx, slide: Slide, body: ChartBody, theme: DeckTheme): void {
+export function chartSlide(pptx: Pptx, slide: Slide, body: ChartBody, theme: DeckTheme, box: Box = BOX.body): void {
   const type = body.chart === 'bar' ? pptx.ChartType.bar : pptx.ChartType.line;
   const data = body.series.map((s) => ({ name: s.name, labels: body.categories, values: s.values as number[] }));
   const allValues = body.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
   const text = hex(theme.colors.text);
   const common: ChartOptions = {
-    ...BOX.body,
+    ...box,
     altText: body.alt,
     lang: LANG,
     fontFace: theme.fonts.body,

@@ -9,6 +9,14 @@ export const SLIDE = { w: 13.333, h: 7.5 };
 export const MARGIN = 0.6;
 export const CONTENT_W = SLIDE.w - 2 * MARGIN;
 
+/** A region of a slide, in inches. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 export const BOX = {
   kicker: { x: MARGIN, y: 0.32, w: CONTENT_W - 1.8, h: 0.36 },
   title: { x: MARGIN, y: 0.64, w: CONTENT_W, h: 0.9 },

@@ -6,6 +6,7 @@ import { fitInto, imageSize } from '../imageSize.js';
 import type { DeckTheme } from '../theme.js';
 import { finalizePptx } from './finalize.js';
 import { agendaSlide, errorSlide, focusSlide, goalsSlide, itemSlide, sectionSlide } from './frameSlides.js';
+import { composedSlide } from './composedSlide.js';
 import { chartSlide, keyFigureSlide } from './figureSlides.js';
 import { BOX, hex, LANG, textBase, titleSize, TYPE } from './layout.js';
 import { markdownRuns } from './markdown.js';
@@ -71,6 +72,8 @@ function addBody(pptx: Pptx, slide: PptxSlide, s: Slide, input: DeckInput): void
       slide.addImage({ data: dataUri(asset), ...box, altText: body.alt });
       return;
     }
+    case 'composed':
+      return composedSlide(pptx, slide, body, input);
     default:
       return assertNever(body, 'bildinnehåll');
   }

@@ -1,7 +1,7 @@
 import type { BorderProps, Slide, TableCell, TableCellProps } from './pptxgen.js';
 import type { RiskMatrixBody, RowStyle, TableBody } from '../../domain/deck/model.js';
 import type { DeckTheme } from '../theme.js';
-import { BOX, hex, LANG, textBase, TYPE } from './layout.js';
+import { BOX, hex, LANG, textBase, TYPE, type Box } from './layout.js';
 
 /**
  * Tables as real PowerPoint tables (editable cells, not pictures): rankings, statements, data
@@ -35,15 +35,16 @@ function rowOptions(style: RowStyle, theme: DeckTheme): TableCellProps {
   }
 }
 
-export function tableSlide(slide: Slide, body: TableBody, theme: DeckTheme): void {
+/** A table at the top of `box` (the slide's body unless a composed slide gives a region). */
+export function tableSlide(slide: Slide, body: TableBody, theme: DeckTheme, box: Box = BOX.body): void {
   const c = theme.colors;
-  let y = BOX.body.y;
+  let y = box.y;
   if (body.caption) {
-    slide.addText(body.caption, { x: BOX.body.x, y, w: BOX.body.w, h: CAPTION_H - 0.08, ...textBase(theme, 18), bold: true, valign: 'top', margin: 0 });
+    slide.addText(body.caption, { x: box.x, y, w: box.w, h: CAPTION_H - 0.08, ...textBase(theme, 18), bold: true, valign: 'top', margin: 0 });
     y += CAPTION_H;
   }
   const total = body.columns.reduce((s, col) => s + col.weight, 0) || 1;
-  const colW = body.columns.map((col) => (BOX.body.w * col.weight) / total);
+  const colW = body.columns.map((col) => (box.w * col.weight) / total);
   const base: TableCellProps = { fontFace: theme.fonts.body, fontSize: TYPE.table, color: hex(c.text), valign: 'top', border: [NONE, NONE, rule(c.rule, 0.5), NONE] };
   const header: Cell[] = body.columns.map((col) => ({
     text: col.label,
@@ -54,7 +55,7 @@ export function tableSlide(slide: Slide, body: TableBody, theme: DeckTheme): voi
     if (row.style === 'group') return [{ text: row.cells[0] ?? '', options: { ...options, colspan: body.columns.length } }];
     return row.cells.map((text, i) => ({ text, options: { ...options, align: body.columns[i]?.align ?? 'left' } }));
   });
-  slide.addTable([header, ...rows], { x: BOX.body.x, y, w: BOX.body.w, colW, autoPage: false, fontFace: theme.fonts.body, fontSize: TYPE.table });
+  slide.addTable([header, ...rows], { x: box.x, y, w: box.w, colW, autoPage: false, fontFace: theme.fonts.body, fontSize: TYPE.table });
 }
 
 /** Band fills: light enough for black text at any band (contrast ≥ 4.5:1). */

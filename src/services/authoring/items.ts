@@ -4,11 +4,12 @@ import { blockSchema, type Block } from '../../domain/blocks.js';
 import { StyrkortError, type ErrorDetail } from '../../domain/errors.js';
 import { inActorTransaction, type Actor } from '../../db/actor.js';
 import { formatDate } from '../../domain/format.js';
+import { compositionProblems } from '../../domain/slideLayout.js';
 import { deferUniquePositions, deleteBlock, insertBlock, lastItemChange, listBlocks, lockItem, updateBlock, updateItemRow, type StoredBlock } from '../../db/repositories/authoring.js';
 import type { Db } from '../../db/repositories/types.js';
 import type { Store } from '../store.js';
 import { editableItem } from './access.js';
-import { requireBlocks } from './blockInput.js';
+import { invalidBlocks, requireBlocks } from './blockInput.js';
 import { invalid, parseInput } from './input.js';
 import { authoringMeeting, itemVersion, type AuthoringItem } from './meetings.js';
 
@@ -60,6 +61,7 @@ export async function replaceBlocks(db: Store, principal: Principal, itemId: str
     const stored = await listBlocks(trx, item.id);
     await checkVersion(trx, item.id, item.title, version, stored);
     const parsed = await requireBlocks(trx, blocks, (i) => `blocks[${i}]`);
+    requireComposition(parsed, (i) => `blocks[${i}]`);
     await deferUniquePositions(trx);
     // keep the rows that stay (same position, same content), so the trail shows only real changes
     for (const [i, block] of parsed.entries()) {
@@ -70,6 +72,16 @@ export async function replaceBlocks(db: Store, principal: Principal, itemId: str
     for (const old of stored.slice(parsed.length)) await deleteBlock(trx, old.id);
     return itemView(trx, principal, meeting.id, item.id);
   });
+}
+
+/** Blocks that share a slide must make a layout (domain/slideLayout.ts); else 400, naming the block. */
+function requireComposition(blocks: readonly Block[], where: (index: number) => string): void {
+  const details = compositionProblems(blocks, where);
+  if (details.length > 0) throw invalidBlocks(details);
+}
+
+function storedBlock(b: { spec: unknown }): Block {
+  return b.spec as Block;
 }
 
 function blockIn(stored: ReadonlyArray<{ id: number }>, blockId: number, itemId: string): void {
@@ -83,6 +95,9 @@ export async function addBlock(db: Store, principal: Principal, itemId: string, 
     const [block] = await requireBlocks(trx, [input.block], () => 'block');
     const stored = await listBlocks(trx, item.id);
     const at = Math.min(Math.max(1, input.position ?? stored.length + 1), stored.length + 1);
+    const after = [...stored.map(storedBlock)];
+    after.splice(at - 1, 0, block as Block);
+    requireComposition(after, (i) => (i === at - 1 ? 'block' : `blocks[${i}]`));
     await deferUniquePositions(trx);
     for (const b of stored) if (b.position >= at) await updateBlock(trx, b.id, { position: b.position + 1 });
     await insertBlock(trx, item.id, at, block as Block);
@@ -96,6 +111,7 @@ export async function replaceBlock(db: Store, principal: Principal, itemId: stri
     const stored = await listBlocks(trx, item.id);
     blockIn(stored, blockId, item.id);
     const [block] = await requireBlocks(trx, [input], () => 'block');
+    requireComposition(stored.map((b) => (b.id === blockId ? (block as Block) : storedBlock(b))), (i) => (stored[i]?.id === blockId ? 'block' : `blocks[${i}]`));
     await updateBlock(trx, blockId, { block: block as Block });
     return itemView(trx, principal, meeting.id, item.id);
   });

@@ -6,6 +6,7 @@ import * as catalog from './parts/catalog.js';
 import * as areas from './parts/areas.js';
 import * as assets from './parts/assets.js';
 import * as plan from './parts/plan.js';
+import * as slides from './parts/slides.js';
 import * as statement from './parts/statement.js';
 
 /**
@@ -252,6 +253,7 @@ export const sv = {
   ...areas.sv,
   ...assets.sv,
   ...plan.sv,
+  ...slides.sv,
   ...statement.sv,
 } as const;
 
@@ -496,5 +498,6 @@ export const en: Record<MessageKey, string> = {
   ...areas.en,
   ...assets.en,
   ...plan.en,
+  ...slides.en,
   ...statement.en,
 };

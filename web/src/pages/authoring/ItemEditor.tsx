@@ -8,6 +8,8 @@ import { BlockForm } from './blocks/BlockForm.js';
 import { BlockPreview } from './blocks/BlockPreview.js';
 import type { Catalog } from './blocks/catalog.js';
 import { newBlock } from './blocks/defaults.js';
+import { SlideCaption, slideAnnouncement, slideClasses, SlideJoin } from './blocks/SlideJoin.js';
+import { firstAlone, slidePlan, withPrevious } from './blocks/slidePlan.js';
 import { Field, fieldErrors, FormError, messageFor, NO_ERRORS, useFocusOnError, type FieldErrors } from './fields.js';
 import { ReadyBadge } from './status.js';
 import type { AuthoringItem, AuthoringMeeting } from './types.js';
@@ -52,6 +54,8 @@ export function ItemEditor({ meeting, item, catalog, initialViews }: { meeting: 
   const [previewErrors, setPreviewErrors] = useState<Record<string, FieldErrors>>({});
   const [status, setStatus] = useState('');
   const [announcement, setAnnouncement] = useState('');
+  // said, not shown: a visible line appearing above the blocks would move the box just ticked
+  const [slideNews, setSlideNews] = useState('');
   const [addType, setAddType] = useState<BlockType>('text');
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   // the version the edit started from; a save from an older one is refused and both are shown
@@ -61,6 +65,8 @@ export function ItemEditor({ meeting, item, catalog, initialViews }: { meeting: 
   useFocusOnError(form, saveError);
 
   const dirty = title !== savedTitle || JSON.stringify(drafts.map((d) => d.block)) !== savedJson;
+  // which slide each block lands on, by the domain's rules: said before saving
+  const slides = slidePlan(drafts.map((d) => d.block));
 
   useEffect(() => {
     if (focusTarget === null) return;
@@ -93,7 +99,7 @@ export function ItemEditor({ meeting, item, catalog, initialViews }: { meeting: 
     }
     const next = [...drafts];
     [next[index], next[target]] = [next[target] as Draft, draft];
-    setDrafts(next);
+    setDrafts(firstAlone(next));
     setAnnouncement(t('authoring.blocks.moved', { type: typeLabel(draft.block), position: String(target + 1), count: String(next.length) }));
     setFocusTarget(buttonId);
   };
@@ -101,9 +107,17 @@ export function ItemEditor({ meeting, item, catalog, initialViews }: { meeting: 
   const remove = (index: number) => {
     const draft = drafts[index];
     if (!draft) return;
-    setDrafts(drafts.filter((d) => d.key !== draft.key));
+    setDrafts(firstAlone(drafts.filter((d) => d.key !== draft.key)));
     setAnnouncement(t('authoring.blocks.removed', { type: typeLabel(draft.block), position: String(index + 1) }));
     setFocusTarget('innehall');
+  };
+
+  /** Puts block `index` on the slide of the block above it, or on its own; the slide it is on now is announced. */
+  const joinPrevious = (index: number, join: boolean) => {
+    const next = drafts.map((d, i) => (i === index ? { ...d, block: withPrevious(d.block, join) } : d));
+    setDrafts(next);
+    const place = slidePlan(next.map((d) => d.block))[index];
+    if (place) setSlideNews(slideAnnouncement(place, index, t));
   };
 
   const add = () => {
@@ -248,15 +262,20 @@ export function ItemEditor({ meeting, item, catalog, initialViews }: { meeting: 
         {t('authoring.blocks.title')}
       </h2>
       <p className="muted">{t('authoring.blocks.intro')}</p>
+      <p className="muted">{t('slides.intro')}</p>
       <p role="status" className="live-status">
         {announcement}
+      </p>
+      <p role="status" className="visually-hidden">
+        {slideNews}
       </p>
       {drafts.length === 0 ? <p className="notice">{t('authoring.blocks.none')}</p> : null}
       {drafts.map((draft, index) => {
         const errors = new Map([...(previewErrors[draft.key] ?? NO_ERRORS), ...fieldErrors(saveError, `blocks[${index}]`)]);
         const label = t('authoring.blocks.heading', { n: String(index + 1), type: typeLabel(draft.block) });
+        const place = slides[index];
         return (
-          <section key={draft.key} className="block-editor" aria-labelledby={`${draft.key}-rubrik`}>
+          <section key={draft.key} className={`block-editor ${slideClasses(place)}`.trim()} aria-labelledby={`${draft.key}-rubrik`}>
             <div className="block-editor-head">
               <h3 id={`${draft.key}-rubrik`} tabIndex={-1}>
                 {label}
@@ -278,6 +297,10 @@ export function ItemEditor({ meeting, item, catalog, initialViews }: { meeting: 
                 </button>
               </div>
             </div>
+            {place ? <SlideCaption id={`${draft.key}-bild`} place={place} /> : null}
+            {place?.canJoin ? (
+              <SlideJoin id={`${draft.key}-samma-bild`} captionId={`${draft.key}-bild`} place={place} serverError={messageFor(errors, 'withPrevious')} onChange={(join) => joinPrevious(index, join)} />
+            ) : null}
             {errors.has('') ? (
               <p className="field-error">
                 <span lang="sv">{errors.get('')}</span>

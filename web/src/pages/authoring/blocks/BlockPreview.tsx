@@ -6,6 +6,7 @@ import { BlockView } from '../../../blocks/BlockView.js';
 import { useI18n } from '../../../i18n/I18n.js';
 import { fieldErrors, NO_ERRORS, type FieldErrors } from '../fields.js';
 import { previewWaitsFor } from './defaults.js';
+import { withPrevious } from './slidePlan.js';
 
 /** How long typing must pause before the preview is asked for. */
 const DEBOUNCE_MS = 400;
@@ -21,12 +22,13 @@ type State =
  * The live preview of a block as the board will see it: the unsaved block is resolved by the
  * server against stored data at the meeting's date (POST /api/blocks/preview, a moment after
  * the last change) and drawn with the same components as the meeting page. Problems the server
- * finds are handed to the form, to be shown next to their fields.
+ * finds are handed to the form, to be shown next to their fields. The block is previewed on
+ * its own: whether it shares a slide (`withPrevious`) changes nothing here and asks for nothing.
  */
 export function BlockPreview({ meetingId, block, initialView, onErrors, label }: { meetingId: string; block: Block; initialView: BlockViewOrError | null; onErrors: (errors: FieldErrors) => void; label: string }) {
   const { t } = useI18n();
   const labelId = useId();
-  const json = JSON.stringify(block);
+  const json = JSON.stringify(withPrevious(block, false));
   const initialJson = useRef(initialView ? json : null);
   const [view, setView] = useState<BlockViewOrError | null>(initialView);
   const [state, setState] = useState<State>({ state: 'idle' });
