@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TableBody } from '../../src/domain/deck/model.js';
-import { columnWeights, linesOf, paginate, DEFAULT_CAPACITY } from '../../src/domain/deck/paginate.js';
+import { columnChars, columnWeights, linesOf, paginate, rowHeight, DEFAULT_CAPACITY } from '../../src/domain/deck/paginate.js';
 import { splitTable } from '../../src/domain/deck/splitTable.js';
 
 describe('pagination', () => {
@@ -53,16 +53,27 @@ describe('splitting a table', () => {
 
   it('repeats the header, keeps the total with the last row and the caption on the last part', () => {
     const parts = splitTable(body, DEFAULT_CAPACITY);
-    expect(parts.length).toBe(3);
+    // 32 rows in one group: three even parts would leave no room for the repeated "(forts.)" heading
+    expect(parts.length).toBe(4);
     expect(parts.flatMap((p) => p.rows).filter((r) => r.style === 'normal')).toHaveLength(30);
     expect(parts.at(-1)?.rows.at(-1)?.style).toBe('total');
     expect(parts.at(-1)?.rows.at(-2)?.cells[0]).toBe('Rad 30');
-    expect(parts.map((p) => p.caption)).toEqual([null, null, '30 rader']);
+    expect(parts.map((p) => p.caption)).toEqual([null, null, null, '30 rader']);
     expect(parts.every((p) => p.columns === body.columns)).toBe(true);
   });
 
   it('repeats a group heading, marked as continued, where the group goes on', () => {
     const parts = splitTable(body, DEFAULT_CAPACITY);
     expect(parts[1]?.rows[0]).toEqual({ cells: ['Grupp A (forts.)'], style: 'group', srNote: null });
+  });
+
+  it('keeps room for the repeated group heading on every part: no part is taller than a slide', () => {
+    const chars = columnChars(body.columns, DEFAULT_CAPACITY.tableChars);
+    const header = rowHeight(body.columns.map((c) => c.label), chars);
+    for (const part of splitTable(body, DEFAULT_CAPACITY)) {
+      const rows = part.rows.reduce((sum, r) => sum + (r.style === 'group' ? 1.4 : rowHeight(r.cells, chars)), 0);
+      const caption = part.caption ? (18 / 14) * linesOf(part.caption, 77) + 0.4 : 0;
+      expect(header + rows + caption).toBeLessThanOrEqual(DEFAULT_CAPACITY.tableLines);
+    }
   });
 });
