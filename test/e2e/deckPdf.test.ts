@@ -39,7 +39,7 @@ function childProcesses(): string {
 }
 
 describe.each(['rs-2026-05-06', 'rs-2024-02-01'])('PDF för %s', (meeting) => {
-  it('has a page per slide, is tagged, and its outline lists the slides', async () => {
+  it('has a page per slide, is tagged, and its outline lists the slides (and a composed slide\'s part titles)', async () => {
     const { deck } = await meetingDeck(t.db, meeting);
     const rendered = await renderMeetingDeck(t.db, meeting, 'pdf', settings);
     expect(rendered.contentType).toBe('application/pdf');
@@ -53,7 +53,9 @@ describe.each(['rs-2026-05-06', 'rs-2024-02-01'])('PDF för %s', (meeting) => {
     expect(info.Title).toBe(deck.title);
     expect(info.Language).toBe('sv');
     const outline = (await doc.getOutline()) as OutlineItem[];
-    expect(flatten(outline)).toEqual(deck.slides.map((s) => s.title));
+    // each slide, and under a composed slide the titles of its parts (a chart's title beside a text)
+    const headings = deck.slides.flatMap((s) => [s.title, ...(s.body.kind === 'composed' ? s.body.parts.flatMap((p) => (p.heading ? [p.heading] : [])) : [])]);
+    expect(flatten(outline)).toEqual(headings);
     expect(outline).toHaveLength(1); // the title slide holds the rest
   });
 });

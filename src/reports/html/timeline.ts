@@ -43,12 +43,13 @@ export function timelineSvg(body: TimelineBody, theme: DeckTheme, id: string): s
     const y = TOP + i * rowH;
     if (row.kind === 'phase') {
       const nested = row.depth === 0 && body.rows.some((r) => r.kind === 'phase' && r.depth > 0);
-      parts.push(labelSvg(row.label, row.depth * 24, y + rowH / 2, LABEL_W - row.depth * 24, rowH, row.depth === 0 ? 700 : 400, c.text));
+      // the label says when, as in PowerPoint: "Projekt (dec 2028–2030)"
+      parts.push(labelSvg(`${row.label} (${row.range.replace(/ /g, '\u00a0')})`, row.depth * 24, y + rowH / 2, LABEL_W - row.depth * 24, rowH, row.depth === 0 ? 700 : 400, c.text));
       const from = X0 + row.from * BAR_W;
       const width = Math.max(4, (row.to - row.from) * BAR_W);
       parts.push(`<rect x="${from.toFixed(1)}" y="${(y + rowH * 0.2).toFixed(1)}" width="${width.toFixed(1)}" height="${(rowH * 0.6).toFixed(1)}" fill="${nested ? c.accentSoft : c.accent}" stroke="${c.accent}" stroke-width="1.5"><title>${esc(`${row.label}: ${row.range}`)}</title></rect>`);
     } else {
-      parts.push(labelSvg(`◆ ${row.label}`, 0, y + rowH / 2, LABEL_W, rowH, 400, c.text));
+      parts.push(labelSvg(`◆ ${row.label} (${row.date.replace(/ /g, '\u00a0')})`, 0, y + rowH / 2, LABEL_W, rowH, 400, c.text));
       const cx = X0 + row.at * BAR_W;
       const r = rowH * 0.3;
       parts.push(`<path d="M${cx.toFixed(1)} ${(y + rowH / 2 - r).toFixed(1)}l${r.toFixed(1)} ${r.toFixed(1)}l${(-r).toFixed(1)} ${r.toFixed(1)}l${(-r).toFixed(1)} ${(-r).toFixed(1)}z" fill="${c.text}"><title>${esc(`${row.label}: ${row.date}`)}</title></path>`);

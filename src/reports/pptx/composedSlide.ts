@@ -69,6 +69,7 @@ function keyFigureIn(slide: Slide, body: KeyFigureBody, theme: DeckTheme, box: B
   ];
   if (body.change) runs.push(line(body.change, { fontSize: 13 }));
   if (body.budget) runs.push(line(body.budget, { fontSize: 13 }));
+  if (body.target) runs.push(line(body.target, { fontSize: 12 }));
   if (body.status) runs.push(line(`${body.status.icon} ${body.status.label}`, { fontSize: 14, bold: true }));
   slide.addText(runs, { ...box, ...textBase(theme, 14), valign: 'top', margin: 0, fit: 'shrink', line: { color: hex(c.rule), width: 0.75 }, inset: 0.08 });
 }
