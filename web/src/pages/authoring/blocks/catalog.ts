@@ -13,7 +13,7 @@ export interface Catalog {
   indicators: IndicatorBrief[];
   areas: Area[];
   ownRegionId: string;
-  /** Ids the meeting's blocks already use (there is no list of these in the API). */
+  /** Ids of the stored tables and risk registers (and any the meeting's blocks use), and of the pictures the blocks use. */
   datasets: string[];
   registers: string[];
   assets: string[];
@@ -26,21 +26,28 @@ function usedIds(meeting: AuthoringMeeting, pick: (b: Block) => string | null): 
 export function useCatalog(meeting: AuthoringMeeting | null): Loadable<Catalog> & { retry: () => void } {
   const areas = useApi<Area[]>('/api/areas');
   const indicators = useApi<Array<{ indicator: IndicatorBrief }>>('/api/indicators');
+  const datasets = useApi<{ datasets: Array<{ id: string }> }>('/api/datasets');
+  const registers = useApi<Array<{ id: string }>>('/api/risk-registers');
   const retry = () => {
     areas.retry();
     indicators.retry();
+    datasets.retry();
+    registers.retry();
   };
   if (areas.state === 'error') return { ...areas, retry };
   if (indicators.state === 'error') return { ...indicators, retry };
-  if (areas.state !== 'ok' || indicators.state !== 'ok' || meeting === null) return { state: 'loading', retry };
+  if (datasets.state === 'error') return { ...datasets, retry };
+  if (registers.state === 'error') return { ...registers, retry };
+  if (areas.state !== 'ok' || indicators.state !== 'ok' || datasets.state !== 'ok' || registers.state !== 'ok' || meeting === null) return { state: 'loading', retry };
+  const withStored = (used: string[], stored: Array<{ id: string }>) => [...new Set([...stored.map((x) => x.id), ...used])].sort();
   return {
     state: 'ok',
     data: {
       indicators: indicators.data.map((s) => s.indicator).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
       areas: areas.data,
       ownRegionId: ownOrganisation(areas.data).ownRegionId,
-      datasets: usedIds(meeting, (b) => (b.type === 'data_table' ? b.dataset : null)),
-      registers: usedIds(meeting, (b) => (b.type === 'risk_list' ? b.register : null)),
+      datasets: withStored(usedIds(meeting, (b) => (b.type === 'data_table' ? b.dataset : null)), datasets.data.datasets),
+      registers: withStored(usedIds(meeting, (b) => (b.type === 'risk_list' ? b.register : null)), registers.data),
       assets: usedIds(meeting, (b) => (b.type === 'image' ? b.asset : null)),
     },
     retry,
