@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slugify } from './authoring.js';
 import { formatNumber } from './format.js';
 import { unstorableCharacter } from './text.js';
 
@@ -124,16 +125,7 @@ export function storedFileName(name: string, format: AssetFormat): string {
 export function assetIdBase(fileName: string): string {
   const clean = cleanFileName(fileName);
   const dot = clean.lastIndexOf('.');
-  const stem = dot > 0 ? clean.slice(0, dot) : clean;
-  const slug = stem
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return slug === '' ? 'bild' : slug;
+  return slugify(dot > 0 ? clean.slice(0, dot) : clean, 'bild');
 }
 
 /** Multipart fields do not pass the request hook that refuses NUL and half characters: checked here. */

@@ -153,8 +153,11 @@ export type TargetUpdateInput = z.infer<typeof targetUpdateInput>;
 /** Checks a target after an update is merged into what is stored. */
 export const targetShape = z.object({ comparator: z.string(), upper: z.number().nullable(), validFromYear: z.number(), validToYear: z.number().nullable() }).superRefine(targetRules);
 
-/** A readable id from a name: "Regionstyrelsen" → "regionstyrelsen", "Vård & omsorg" → "vard-omsorg". */
-export function slugify(text: string): string {
+/**
+ * A readable id from a name: "Regionstyrelsen" → "regionstyrelsen", "Vård & omsorg" →
+ * "vard-omsorg"; `fallback` when nothing of the name is left.
+ */
+export function slugify(text: string, fallback = 'punkt'): string {
   const s = text
     .toLowerCase()
     .normalize('NFD')
@@ -163,7 +166,7 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/g, '');
-  return s === '' ? 'punkt' : s;
+  return s === '' ? fallback : s;
 }
 
 /** The first id of `base`, `base-2`, `base-3` … that is not taken. */

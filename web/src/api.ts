@@ -113,6 +113,42 @@ export async function send<T = unknown>(method: 'POST' | 'PUT' | 'PATCH' | 'DELE
   return (text === '' ? null : JSON.parse(text)) as T;
 }
 
+/**
+ * POSTs a multipart form with the session's CSRF token, reporting how much has been sent (of
+ * `size` where the browser cannot tell). fetch cannot report an upload's progress, so uploads use
+ * XMLHttpRequest; errors become the same ApiError as every other call (the server's Swedish
+ * message and the problems per field). Aborted through `signal`: an AbortError.
+ */
+export function uploadForm<T>(url: string, form: FormData, size: number, onProgress: (sent: number, total: number) => void, signal?: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('accept', 'application/json');
+    const token = currentCsrfToken();
+    if (token !== null) xhr.setRequestHeader('x-csrf-token', token);
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : size);
+    xhr.onerror = () => reject(new ApiError(0, 'Servern svarar inte. Kontrollera nätverket eller att Styrkort är igång, och försök igen.'));
+    xhr.onabort = () => reject(new DOMException('Uppladdningen avbröts', 'AbortError'));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = xhr.responseText === '' ? null : JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as T);
+        return;
+      }
+      const error = (body as { error?: { code?: string; message?: string; requestId?: string; details?: Array<{ where: string | null; message: string }> } } | null)?.error;
+      reject(new ApiError(xhr.status, error?.message ?? `Servern svarade ${xhr.status} ${xhr.statusText}`, error?.requestId ?? null, error?.code ?? null, error?.details ?? []));
+    };
+    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(form);
+  });
+}
+
 export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ok'; data: T };
 
 /** Loads a URL (null = nothing to load yet) and reloads when it changes; `retry` loads again. */

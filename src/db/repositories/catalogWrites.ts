@@ -208,11 +208,6 @@ export async function listRegisters(db: Db, id?: string): Promise<StoredRegister
   return regs.map((r) => ({ id: r.id, title: r.title, year: r.year, areaId: r.area_id, risks: risks.filter((k) => k.register_id === r.id).map(toRisk) }));
 }
 
-export async function listCategories(db: Db): Promise<StoredCategory[]> {
-  const rows = await db.selectFrom('risk_category').selectAll().orderBy('code').execute();
-  return rows.map((c) => ({ code: c.code, parentCode: c.parent_code, label: c.label }));
-}
-
 export async function insertCategory(db: Db, c: StoredCategory): Promise<void> {
   await db.insertInto('risk_category').values({ code: c.code, parent_code: c.parentCode, label: c.label }).execute();
 }

@@ -12,7 +12,6 @@ import {
   insertCategory,
   insertRegister,
   insertRisk,
-  listCategories,
   listRegisters,
   riskIds,
   updateCategoryRow,
@@ -22,6 +21,7 @@ import {
   type StoredRegister,
   type StoredRisk,
 } from '../../db/repositories/catalogWrites.js';
+import { listRiskCategories } from '../../db/repositories/content.js';
 import type { Db } from '../../db/repositories/types.js';
 import type { Store } from '../store.js';
 import { invalid, parseInput } from './input.js';
@@ -60,7 +60,7 @@ export async function riskRegister(db: Store, id: string): Promise<RegisterView>
 }
 
 export async function riskCategories(db: Store): Promise<StoredCategory[]> {
-  return listCategories(db);
+  return listRiskCategories(db);
 }
 
 async function parentProblem(db: Db, code: string, parentCode: string | null): Promise<ErrorDetail[]> {
@@ -77,7 +77,7 @@ export async function createRiskCategory(db: Store, body: unknown, actor: Actor)
     const details = await parentProblem(trx, input.code, input.parentCode);
     if (details.length > 0) throw invalid(what, details);
     await insertCategory(trx, input);
-    return listCategories(trx);
+    return listRiskCategories(trx);
   });
 }
 
@@ -85,13 +85,13 @@ export async function updateRiskCategory(db: Store, code: string, body: unknown,
   const what = 'Riskkategorin kan inte ändras';
   const patch = parseInput(riskCategoryUpdateInput, body, what);
   return inActorTransaction(db, actor, async (trx) => {
-    const before = (await listCategories(trx)).find((c) => c.code === code);
+    const before = (await listRiskCategories(trx)).find((c) => c.code === code);
     if (!before) throw new StyrkortError('not_found', `Riskkategori ${code} finns inte`);
     const after = { ...before, ...patch };
     const details = await parentProblem(trx, code, after.parentCode);
     if (details.length > 0) throw invalid(what, details);
     await updateCategoryRow(trx, before, after);
-    return listCategories(trx);
+    return listRiskCategories(trx);
   });
 }
 
